@@ -1,0 +1,101 @@
+"""Independent GPT-2 forward pass in PyTorch, the reference for ml's GptReferenceTest.
+
+Builds a tiny GPT-2 from a seeded random state, writes it in the Hugging Face layout
+(config.json + model.safetensors, written by hand below) and the logits for fixed inputs.
+Run with Debian's python3-torch:  /usr/bin/python3 ml/src/test/python/gpt2_reference.py OUT_DIR
+"""
+import json
+import math
+import struct
+import sys
+
+import torch
+
+VOCAB, POSITIONS, LAYERS, HEADS, EMBD, EPS = 50, 16, 2, 2, 32, 1e-5
+
+
+def random_weights(generator):
+    def normal(*shape, std=0.2):
+        return torch.randn(*shape, generator=generator) * std
+
+    w = {"transformer.wte.weight": normal(VOCAB, EMBD), "transformer.wpe.weight": normal(POSITIONS, EMBD)}
+    for i in range(LAYERS):
+        p = f"transformer.h.{i}."
+        # Conv1D layout: (in_features, out_features); random gains and biases so every path is checked
+        w[p + "ln_1.weight"] = 1 + normal(EMBD, std=0.1)
+        w[p + "ln_1.bias"] = normal(EMBD, std=0.1)
+        w[p + "attn.c_attn.weight"] = normal(EMBD, 3 * EMBD)
+        w[p + "attn.c_attn.bias"] = normal(3 * EMBD, std=0.1)
+        w[p + "attn.c_proj.weight"] = normal(EMBD, EMBD)
+        w[p + "attn.c_proj.bias"] = normal(EMBD, std=0.1)
+        w[p + "ln_2.weight"] = 1 + normal(EMBD, std=0.1)
+        w[p + "ln_2.bias"] = normal(EMBD, std=0.1)
+        w[p + "mlp.c_fc.weight"] = normal(EMBD, 4 * EMBD)
+        w[p + "mlp.c_fc.bias"] = normal(4 * EMBD, std=0.1)
+        w[p + "mlp.c_proj.weight"] = normal(4 * EMBD, EMBD)
+        w[p + "mlp.c_proj.bias"] = normal(EMBD, std=0.1)
+    w["transformer.ln_f.weight"] = 1 + normal(EMBD, std=0.1)
+    w["transformer.ln_f.bias"] = normal(EMBD, std=0.1)
+    return w
+
+
+def gelu_new(x):
+    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
+
+
+def forward(w, ids):
+    b, t = ids.shape
+    x = w["transformer.wte.weight"][ids] + w["transformer.wpe.weight"][torch.arange(t)]
+    causal = torch.tril(torch.ones(t, t, dtype=torch.bool))
+    d = EMBD // HEADS
+    for i in range(LAYERS):
+        p = f"transformer.h.{i}."
+        h = torch.nn.functional.layer_norm(x, (EMBD,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], EPS)
+        q, k, v = (h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]).split(EMBD, dim=2)
+        q, k, v = (z.view(b, t, HEADS, d).transpose(1, 2) for z in (q, k, v))
+        att = (q @ k.transpose(-2, -1)) / math.sqrt(d)
+        att = att.masked_fill(~causal, float("-inf")).softmax(dim=-1)
+        y = (att @ v).transpose(1, 2).reshape(b, t, EMBD)
+        x = x + y @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
+        h = torch.nn.functional.layer_norm(x, (EMBD,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], EPS)
+        x = x + gelu_new(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"]) @ w[p + "mlp.c_proj.weight"] \
+            + w[p + "mlp.c_proj.bias"]
+    x = torch.nn.functional.layer_norm(x, (EMBD,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], EPS)
+    return x @ w["transformer.wte.weight"].T  # tied head
+
+
+def write_safetensors(path, tensors):
+    header, offset, blobs = {"__metadata__": {"format": "pt"}}, 0, []
+    for name, tensor in tensors.items():
+        data = tensor.detach().contiguous().to(torch.float32).numpy().tobytes()
+        header[name] = {"dtype": "F32", "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
+        offset += len(data)
+        blobs.append(data)
+    encoded = json.dumps(header, separators=(",", ":")).encode()
+    encoded += b" " * (-len(encoded) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(encoded)))
+        f.write(encoded)
+        for blob in blobs:
+            f.write(blob)
+
+
+def main(out):
+    generator = torch.Generator().manual_seed(20240521)
+    weights = random_weights(generator)
+    ids = torch.randint(0, VOCAB, (2, 12), generator=generator)
+    with torch.no_grad():
+        logits = forward(weights, ids)
+    write_safetensors(f"{out}/model.safetensors", weights)
+    write_safetensors(f"{out}/expected.safetensors", {"input_ids": ids.float(), "logits": logits})
+    config = {"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2", "vocab_size": VOCAB,
+              "n_positions": POSITIONS, "n_ctx": POSITIONS, "n_embd": EMBD, "n_layer": LAYERS, "n_head": HEADS,
+              "activation_function": "gelu_new", "layer_norm_epsilon": EPS, "resid_pdrop": 0.0,
+              "embd_pdrop": 0.0, "attn_pdrop": 0.0, "bos_token_id": 0, "eos_token_id": 0}
+    with open(f"{out}/config.json", "w") as f:
+        json.dump(config, f, indent=2)
+    print(f"torch {torch.__version__}: wrote {out} (logits {tuple(logits.shape)}, |logits| max {logits.abs().max():.3f})")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
