@@ -1,0 +1,67 @@
+package dev.rlaif.local;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options of the embedded default.
+ *
+ * @param dataDir      where PostgreSQL data, Kafka logs and artifacts live; survives restarts
+ * @param fresh        wipe {@code dataDir} first
+ * @param kafkaPort    the broker's client port (the controller listens on the next port)
+ * @param postgresPort the embedded PostgreSQL port
+ * @param basePort     services listen on basePort+1 (labeler) … basePort+4 (eval)
+ * @param exit         stop again once everything is up and checked (smoke test)
+ */
+record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int basePort, boolean exit) {
+
+    static final String USAGE = """
+            Usage: java -jar local/target/rlaif-local.jar [options]
+              --data-dir=DIR        data directory (default .rlaif-local)
+              --fresh               delete the data directory first
+              --kafka-port=N        Kafka client port (default 9092; the KRaft controller uses N+1)
+              --postgres-port=N     embedded PostgreSQL port (default 5433)
+              --base-port=N         services on N+1..N+4: labeler, reward, trainer, eval (default 8080)
+              --exit                stop after everything is up (a smoke test)
+              --help                this text""";
+
+    static LocalOptions parse(String... args) {
+        Path dataDir = Path.of(".rlaif-local");
+        boolean fresh = false;
+        boolean exit = false;
+        int kafkaPort = 9092;
+        int postgresPort = 5433;
+        int basePort = 8080;
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            switch (kv[0]) {
+                case "--data-dir" -> dataDir = Path.of(value(kv));
+                case "--fresh" -> fresh = true;
+                case "--exit" -> exit = true;
+                case "--kafka-port" -> kafkaPort = port(kv);
+                case "--postgres-port" -> postgresPort = port(kv);
+                case "--base-port" -> basePort = port(kv);
+                default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
+            }
+        }
+        return new LocalOptions(dataDir, fresh, kafkaPort, postgresPort, basePort, exit);
+    }
+
+    private static String value(String[] kv) {
+        if (kv.length < 2 || kv[1].isBlank()) {
+            throw new IllegalArgumentException("Option " + kv[0] + " needs a value, as in " + kv[0] + "=...\n" + USAGE);
+        }
+        return kv[1];
+    }
+
+    private static int port(String[] kv) {
+        try {
+            int port = Integer.parseInt(value(kv));
+            if (port < 1 || port > 65_530) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(kv[0] + " must be a port number between 1 and 65530\n" + USAGE);
+        }
+    }
+}
