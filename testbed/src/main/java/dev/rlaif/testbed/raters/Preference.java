@@ -1,0 +1,6 @@
+package dev.rlaif.testbed.raters;
+
+/** Which of two responses a rater prefers. */
+public enum Preference {
+    A, B
+}
