@@ -16,9 +16,15 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = StageRequested.class, name = "StageRequested"),
         @JsonSubTypes.Type(value = StageCompleted.class, name = "StageCompleted"),
         @JsonSubTypes.Type(value = StageFailed.class, name = "StageFailed"),
-        @JsonSubTypes.Type(value = RunProgress.class, name = "RunProgress")
+        @JsonSubTypes.Type(value = RunProgress.class, name = "RunProgress"),
+        @JsonSubTypes.Type(value = LabelRequested.class, name = "LabelRequested"),
+        @JsonSubTypes.Type(value = LabelProduced.class, name = "LabelProduced"),
+        @JsonSubTypes.Type(value = LabelFailed.class, name = "LabelFailed"),
+        @JsonSubTypes.Type(value = RewardRequested.class, name = "RewardRequested"),
+        @JsonSubTypes.Type(value = RewardScored.class, name = "RewardScored"),
+        @JsonSubTypes.Type(value = RewardFailed.class, name = "RewardFailed")
 })
-public sealed interface RlaifEvent permits RunEvent, StageEvent, RunProgress {
+public sealed interface RlaifEvent permits RunEvent, StageEvent, RunProgress, LabelEvent, RewardEvent {
 
     /** Deterministic id of this event: a redelivery carries the same id. */
     UUID eventId();
