@@ -161,11 +161,9 @@ final class SimulatedJudge {
         }
         List<TokenLogprob> tokens = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            tokens.add(new TokenLogprob(Integer.toString(i), Math.log(0.95 * Math.max(weight[i - 1] / total, 1e-9))));
+            tokens.add(new TokenLogprob(Integer.toString(i), Math.log(0.97 * Math.max(weight[i - 1] / total, 1e-9))));
         }
-        tokens.add(new TokenLogprob("\n", Math.log(0.03)));
-        tokens.add(new TokenLogprob(" ", Math.log(0.02)));
-        return sorted(tokens);
+        return withFillers(tokens, "\n", " ");
     }
 
     // ---- what the judge perceives ----
@@ -292,19 +290,28 @@ final class SimulatedJudge {
     // ---- token distributions ----
 
     /**
-     * Two answer tokens carrying most of the mass, their leading-space variants a little, and a few
-     * unrelated tokens; the softmax over just the two answer tokens is exactly sigmoid(logit).
+     * Two answer tokens carrying most of the mass, their leading-space variants less, and a few
+     * unrelated tokens least, so that any top_logprobs of 2 or more starts with both answer tokens.
+     * The softmax over just "1" and "2" (or just " 1" and " 2") is exactly sigmoid(logit).
      */
     private static Answer twoWay(double logit, String first, String second, String other) {
         double p = Math.clamp(1.0 / (1.0 + Math.exp(-logit)), 1e-6, 1 - 1e-6);
-        List<TokenLogprob> tokens = List.of(
-                new TokenLogprob(first, Math.log(0.90 * p)),
-                new TokenLogprob(second, Math.log(0.90 * (1 - p))),
-                new TokenLogprob(" " + first, Math.log(0.06 * p)),
-                new TokenLogprob(" " + second, Math.log(0.06 * (1 - p))),
-                new TokenLogprob("\n", Math.log(0.02)),
-                new TokenLogprob(" The", Math.log(0.01)),
-                new TokenLogprob(other, Math.log(0.01)));
+        double spaced = 0.05 * Math.min(p, 1 - p);
+        List<TokenLogprob> tokens = new ArrayList<>(List.of(
+                new TokenLogprob(first, Math.log(0.92 * p)),
+                new TokenLogprob(second, Math.log(0.92 * (1 - p))),
+                new TokenLogprob(" " + first, Math.log(spaced * p)),
+                new TokenLogprob(" " + second, Math.log(spaced * (1 - p)))));
+        return withFillers(tokens, "\n", " The", other);
+    }
+
+    /** Adds unrelated tokens, each less likely than every answer token. */
+    private static SingleToken withFillers(List<TokenLogprob> answers, String... fillers) {
+        double floor = answers.stream().mapToDouble(TokenLogprob::logprob).min().orElse(0.0);
+        List<TokenLogprob> tokens = new ArrayList<>(answers);
+        for (int i = 0; i < fillers.length; i++) {
+            tokens.add(new TokenLogprob(fillers[i], floor - 1.5 - i));
+        }
         return sorted(tokens);
     }
 
