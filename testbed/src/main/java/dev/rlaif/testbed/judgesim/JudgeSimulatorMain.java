@@ -36,55 +36,70 @@ public final class JudgeSimulatorMain {
     private JudgeSimulatorMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /** What the command line asked for. */
+    record Options(JudgeSimulatorConfig config, String host, boolean help) {
+    }
+
+    /** Parses the options; later options override earlier ones, so give --size before bias overrides. */
+    static Options parse(String[] args) {
         JudgeSimulatorConfig config = JudgeSimulatorConfig.defaults().withPort(8000);
         String host = "0.0.0.0";
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("--help") || option.equals("-h")) {
-                    System.out.print(USAGE);
-                    return;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                String v = args[++i];
-                switch (option) {
-                    case "--port" -> config = config.withPort(Integer.parseInt(v));
-                    case "--host" -> host = v;
-                    case "--size" -> config = config.withSize(v);
-                    case "--seed" -> config = config.withSeed(Long.parseLong(v));
-                    case "--noise" -> config = config.withNoise(Double.parseDouble(v));
-                    case "--position-bias" -> config = config.withPositionBias(Double.parseDouble(v));
-                    case "--verbosity-bias" -> config = config.withVerbosityBias(Double.parseDouble(v));
-                    case "--latency-ms" -> config = config.withLatencyMs(Long.parseLong(v));
-                    case "--latency-distribution" -> config = config.withLatencyDistribution(
-                            LatencyDistribution.valueOf(v.toUpperCase(Locale.ROOT)));
-                    case "--concurrency-limit" -> config = config.withConcurrencyLimit(Integer.parseInt(v));
-                    case "--overload-mode" -> config = config.withOverloadMode(
-                            OverloadMode.valueOf(v.toUpperCase(Locale.ROOT)));
-                    case "--retry-after-seconds" -> config = config.withRetryAfterSeconds(Integer.parseInt(v));
-                    case "--rate-500" -> config = config.withRate500(Double.parseDouble(v));
-                    case "--rate-timeout" -> config = config.withRateTimeout(Double.parseDouble(v));
-                    case "--rate-malformed-json" -> config = config.withRateMalformedJson(Double.parseDouble(v));
-                    case "--rate-missing-logprobs" -> config = config.withRateMissingLogprobs(Double.parseDouble(v));
-                    case "--timeout-ms" -> config = config.withTimeoutMs(Long.parseLong(v));
-                    case "--scripted-faults" -> config = config.withScriptedFaults(faults(v));
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new Options(config, host, true);
             }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String v = args[++i];
+            switch (option) {
+                case "--port" -> config = config.withPort(Integer.parseInt(v));
+                case "--host" -> host = v;
+                case "--size" -> config = config.withSize(v);
+                case "--seed" -> config = config.withSeed(Long.parseLong(v));
+                case "--noise" -> config = config.withNoise(Double.parseDouble(v));
+                case "--position-bias" -> config = config.withPositionBias(Double.parseDouble(v));
+                case "--verbosity-bias" -> config = config.withVerbosityBias(Double.parseDouble(v));
+                case "--latency-ms" -> config = config.withLatencyMs(Long.parseLong(v));
+                case "--latency-distribution" -> config = config.withLatencyDistribution(
+                        LatencyDistribution.valueOf(v.toUpperCase(Locale.ROOT)));
+                case "--concurrency-limit" -> config = config.withConcurrencyLimit(Integer.parseInt(v));
+                case "--overload-mode" -> config = config.withOverloadMode(
+                        OverloadMode.valueOf(v.toUpperCase(Locale.ROOT)));
+                case "--retry-after-seconds" -> config = config.withRetryAfterSeconds(Integer.parseInt(v));
+                case "--rate-500" -> config = config.withRate500(Double.parseDouble(v));
+                case "--rate-timeout" -> config = config.withRateTimeout(Double.parseDouble(v));
+                case "--rate-malformed-json" -> config = config.withRateMalformedJson(Double.parseDouble(v));
+                case "--rate-missing-logprobs" -> config = config.withRateMissingLogprobs(Double.parseDouble(v));
+                case "--timeout-ms" -> config = config.withTimeoutMs(Long.parseLong(v));
+                case "--scripted-faults" -> config = config.withScriptedFaults(faults(v));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return new Options(config, host, false);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("judge-sim: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
             return;
         }
+        if (options.help()) {
+            System.out.print(USAGE);
+            return;
+        }
+        JudgeSimulatorConfig config = options.config();
         JudgeSimulator simulator;
         try {
-            simulator = JudgeSimulator.start(config, InetAddress.getByName(host));
+            simulator = JudgeSimulator.start(config, InetAddress.getByName(options.host()));
         } catch (UnknownHostException e) {
-            System.err.println("judge-sim: unknown host " + host);
+            System.err.println("judge-sim: unknown host " + options.host());
             System.exit(2);
             return;
         }
@@ -94,7 +109,7 @@ public final class JudgeSimulatorMain {
             stopped.countDown();
         }));
         System.out.println("judge simulator (size " + config.size().label() + ", seed " + config.seed()
-                + ") listening on http://" + host + ":" + simulator.port() + "/v1");
+                + ") listening on http://" + options.host() + ":" + simulator.port() + "/v1");
         stopped.await();
     }
 

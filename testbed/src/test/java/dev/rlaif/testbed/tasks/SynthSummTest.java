@@ -107,6 +107,14 @@ class SynthSummTest {
                 .isEqualTo("{\"id\":\"x\",\"prompt\":\"text\",\"reference\":\"ref\"}");
     }
 
+    @Test
+    void exportWritesBothDataSetsAndTheWordList(@TempDir Path dir) {
+        ExportTestbedData.Written w = ExportTestbedData.export(Task.SYNTHSUMM, 4, 25, 25, 0.3, dir);
+        assertThat(Jsonl.read(w.prompts(), PromptExample.class)).isEqualTo(new SynthSumm(4).prompts(25));
+        assertThat(Jsonl.read(w.pairs(), PreferencePair.class)).isEqualTo(new SynthSumm(4).preferencePairs(25));
+        assertThat(w.vocabulary()).content().contains("boats");
+    }
+
     private static List<String> words(String text) {
         return List.of(text.trim().split("\\s+"));
     }
