@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=testbed/target/judge-sim.jar
-if [[ ! -f "$jar" ]]; then
+if [[ ! -f "$jar" || -n "$(find testbed/src testbed/pom.xml -newer "$jar" -print -quit)" ]]; then
   ./mvnw -q -pl testbed -am package -DskipTests
 fi
 java_bin=java

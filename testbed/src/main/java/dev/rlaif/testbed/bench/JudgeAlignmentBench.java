@@ -39,7 +39,8 @@ public final class JudgeAlignmentBench {
     private JudgeAlignmentBench() {
     }
 
-    record Measured(double alignSingleOrder, double alignBothOrders, double positionBiasRate) {
+    record Measured(double alignSingleOrder, double alignBothOrders, double positionBiasRate,
+            double alignChainOfThought) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,13 +72,13 @@ public final class JudgeAlignmentBench {
                 agreement, panelAgreement);
         System.out.printf(Locale.ROOT, "noise-free gold utility vs rater 0 (ceiling for any judge): %.3f%n",
                 (double) goldMatches / data.size());
-        System.out.printf(Locale.ROOT, "%-4s %18s %18s %20s%n", "size", "align (one order)", "align (both orders)",
-                "position-bias rate");
+        System.out.printf(Locale.ROOT, "%-4s %18s %20s %19s %26s%n", "size", "align (one order)",
+                "align (both orders)", "position-bias rate", "align (CoT, both orders)");
         StringBuilder result = new StringBuilder(String.format(Locale.ROOT, "RESULT human_agreement=%.3f", agreement));
         for (JudgeSize size : JudgeSize.values()) {
             Measured m = measure(size, judgeSeed, data, human);
-            System.out.printf(Locale.ROOT, "%-4s %18.3f %18.3f %20.3f%n", size.label(), m.alignSingleOrder(),
-                    m.alignBothOrders(), m.positionBiasRate());
+            System.out.printf(Locale.ROOT, "%-4s %18.3f %20.3f %19.3f %26.3f%n", size.label(), m.alignSingleOrder(),
+                    m.alignBothOrders(), m.positionBiasRate(), m.alignChainOfThought());
             result.append(String.format(Locale.ROOT, " align_%s=%.3f", size.label(), m.alignBothOrders()));
         }
         System.out.println("align_* in the RESULT line: both orders averaged (position-debiased soft labels)");
@@ -95,11 +96,14 @@ public final class JudgeAlignmentBench {
             for (PreferencePair p : data) {
                 futures.add(pool.submit(() -> new double[] {
                     probabilityFirst(http, sim, inFlight, prompt(p.prompt(), p.responseA(), p.responseB())),
-                    probabilityFirst(http, sim, inFlight, prompt(p.prompt(), p.responseB(), p.responseA()))}));
+                    probabilityFirst(http, sim, inFlight, prompt(p.prompt(), p.responseB(), p.responseA())),
+                    chainOfThought(http, sim, inFlight, p.prompt(), p.responseA(), p.responseB()),
+                    chainOfThought(http, sim, inFlight, p.prompt(), p.responseB(), p.responseA())}));
             }
             int single = 0;
             int both = 0;
             int samePosition = 0;
+            int cot = 0;
             for (int i = 0; i < data.size(); i++) {
                 double[] r = futures.get(i).get();
                 double aFirst = r[0];
@@ -108,15 +112,31 @@ public final class JudgeAlignmentBench {
                 single += (aFirst > 0.5 ? Preference.A : Preference.B) == h ? 1 : 0;
                 both += ((aFirst + aSecond) / 2 > 0.5 ? Preference.A : Preference.B) == h ? 1 : 0;
                 samePosition += (r[0] > 0.5) == (r[1] > 0.5) ? 1 : 0;
+                cot += ((r[2] + 1 - r[3]) / 2 > 0.5 ? Preference.A : Preference.B) == h ? 1 : 0;
             }
             double n = data.size();
-            return new Measured(single / n, both / n, samePosition / n);
+            return new Measured(single / n, both / n, samePosition / n, cot / n);
         }
     }
 
     static String prompt(String post, String first, String second) {
         return PREAMBLE + "\n\nText - " + post + "\nSummary 1 - " + first + "\nSummary 2 - " + second
                 + "\n\nPreferred Summary=";
+    }
+
+    /** Two-step chain of thought: a greedy rationale, then the rationale appended and the answer scored. */
+    private static double chainOfThought(HttpClient http, JudgeSimulator sim, Semaphore inFlight, String post,
+            String first, String second) throws Exception {
+        String sample = PREAMBLE + "\n\nText - " + post + "\nSummary 1 - " + first + "\nSummary 2 - " + second;
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", sim.modelId());
+        body.put("prompt", sample + "\n\nExplain which summary is better, considering coverage, accuracy and"
+                + " length.\nRationale:");
+        body.put("max_tokens", 512);
+        body.put("temperature", 0.0);
+        String rationale = call(http, sim, inFlight, body).path("choices").path(0).path("text").stringValue();
+        return probabilityFirst(http, sim, inFlight, sample + "\nRationale: " + rationale.strip()
+                + "\n\nPreferred Summary=");
     }
 
     /** P(summary 1) = softmax over the log-probabilities of the tokens "1" and "2" at the answer position. */
@@ -128,6 +148,16 @@ public final class JudgeAlignmentBench {
         body.put("max_tokens", 1);
         body.put("temperature", 0.0);
         body.put("logprobs", 5);
+        JsonNode top = call(http, sim, inFlight, body).path("choices").path(0).path("logprobs").path("top_logprobs")
+                .path(0);
+        double l1 = top.path("1").asDouble(Double.NEGATIVE_INFINITY);
+        double l2 = top.path("2").asDouble(Double.NEGATIVE_INFINITY);
+        double m = Math.max(l1, l2);
+        return Math.exp(l1 - m) / (Math.exp(l1 - m) + Math.exp(l2 - m));
+    }
+
+    private static JsonNode call(HttpClient http, JudgeSimulator sim, Semaphore inFlight, ObjectNode body)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/completions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
@@ -138,12 +168,7 @@ public final class JudgeAlignmentBench {
                 throw new IllegalStateException("judge simulator answered " + response.statusCode() + ": "
                         + response.body());
             }
-            JsonNode top = JSON.readTree(response.body()).path("choices").path(0).path("logprobs").path("top_logprobs")
-                    .path(0);
-            double l1 = top.path("1").asDouble(Double.NEGATIVE_INFINITY);
-            double l2 = top.path("2").asDouble(Double.NEGATIVE_INFINITY);
-            double m = Math.max(l1, l2);
-            return Math.exp(l1 - m) / (Math.exp(l1 - m) + Math.exp(l2 - m));
+            return JSON.readTree(response.body());
         } finally {
             inFlight.release();
         }

@@ -32,13 +32,24 @@ class JudgeSizeAlignmentTest {
         assertThat(s.positionBiasRate()).isGreaterThan(l.positionBiasRate());
     }
 
+    @Test
+    void chainOfThoughtImprovesAlignmentALittle() {
+        for (JudgeSize size : JudgeSize.values()) {
+            assertThat(measure(size, true).alignment()).isGreaterThan(measure(size, false).alignment());
+        }
+    }
+
     private static Measured measure(JudgeSize size) {
+        return measure(size, false);
+    }
+
+    private static Measured measure(JudgeSize size, boolean chainOfThought) {
         SimulatedJudge judge = new SimulatedJudge(JudgeSimulatorConfig.defaults().withSize(size));
         int aligned = 0;
         int samePosition = 0;
         for (PreferencePair p : PAIRS) {
-            double ab = probabilityFirst(judge, p.prompt(), p.responseA(), p.responseB());
-            double ba = probabilityFirst(judge, p.prompt(), p.responseB(), p.responseA());
+            double ab = probabilityFirst(judge, p.prompt(), p.responseA(), p.responseB(), chainOfThought);
+            double ba = probabilityFirst(judge, p.prompt(), p.responseB(), p.responseA(), chainOfThought);
             Preference judged = (ab + 1 - ba) / 2 > 0.5 ? Preference.A : Preference.B;
             aligned += judged == HUMANS.preference(0, p.prompt(), p.responseA(), p.responseB()) ? 1 : 0;
             samePosition += (ab > 0.5) == (ba > 0.5) ? 1 : 0;
@@ -46,8 +57,12 @@ class JudgeSizeAlignmentTest {
         return new Measured(aligned / (double) PAIRS.size(), samePosition / (double) PAIRS.size());
     }
 
-    private static double probabilityFirst(SimulatedJudge judge, String post, String first, String second) {
-        String prompt = "Text - " + post + "\nSummary 1 - " + first + "\nSummary 2 - " + second + "\nPreferred Summary=";
+    private static double probabilityFirst(SimulatedJudge judge, String post, String first, String second,
+            boolean chainOfThought) {
+        String sample = "Text - " + post + "\nSummary 1 - " + first + "\nSummary 2 - " + second + "\n";
+        String rationale = chainOfThought ? "Rationale: " + ((SimulatedJudge.FreeText) judge.answer(sample
+                + "\nExplain which summary is better.\nRationale:", 0.0, null)).text() + "\n" : "";
+        String prompt = sample + rationale + "Preferred Summary=";
         List<TokenLogprob> tokens = ((SingleToken) judge.answer(prompt, 0.0, null)).distribution();
         double one = tokens.stream().filter(t -> t.token().equals("1")).findFirst().orElseThrow().logprob();
         double two = tokens.stream().filter(t -> t.token().equals("2")).findFirst().orElseThrow().logprob();
