@@ -1,0 +1,54 @@
+package dev.rlaif.ml.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rlaif.ml.model.Gpt;
+import dev.rlaif.ml.model.GptConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointResumeTest {
+
+    /** Dropout on, accumulation on: resuming must restore the data order and the dropout stream too. */
+    static final GptConfig CONFIG = ReverseTask.config(32, 2, 2).withDropout(0.1f);
+    static final OptimizerConfig OPTIMIZER = OptimizerConfig.defaults(3e-3f, 12).withWarmup(3).withGradientAccumulation(2);
+    static final List<SftExample> DATA = ReverseTask.examples(200, 21);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void resumedRunContinuesTheUninterruptedLossCurve() throws Exception {
+        List<StepMetrics> uninterrupted;
+        try (Gpt model = Gpt.initialize(CONFIG, 1, false); TrainingLoop loop = new TrainingLoop(model, OPTIMIZER, 2)) {
+            uninterrupted = loop.run(new SftObjective(model, DATA, 8, 3), ProgressListener.NONE, () -> false);
+        }
+        assertThat(uninterrupted).hasSize(12);
+
+        Path checkpoint = dir.resolve("checkpoint-6");
+        List<StepMetrics> firstHalf;
+        try (Gpt model = Gpt.initialize(CONFIG, 1, false); TrainingLoop loop = new TrainingLoop(model, OPTIMIZER, 2)) {
+            // a stop request after six steps, as a cancelled job would send
+            firstHalf = loop.run(new SftObjective(model, DATA, 8, 3), ProgressListener.NONE, () -> loop.step() >= 6);
+            loop.save(checkpoint, null);
+        }
+        assertThat(firstHalf).hasSize(6);
+
+        var resumed = TrainingLoop.resume(checkpoint);
+        try (Gpt model = resumed.loop().model(); TrainingLoop loop = resumed.loop()) {
+            assertThat(loop.step()).isEqualTo(6);
+            var secondHalf = loop.run(new SftObjective(model, DATA, 8, 3), ProgressListener.NONE, () -> false);
+            assertThat(secondHalf).hasSize(6);
+            for (int i = 0; i < 6; i++) {
+                assertThat(firstHalf.get(i).loss()).isEqualTo(uninterrupted.get(i).loss());
+                StepMetrics expected = uninterrupted.get(6 + i);
+                assertThat(secondHalf.get(i).step()).isEqualTo(expected.step());
+                assertThat(secondHalf.get(i).loss()).as("loss at step %d", expected.step())
+                        .isCloseTo(expected.loss(), within(1e-6f));
+            }
+        }
+    }
+}
