@@ -40,6 +40,26 @@ class LabelingPromptTest {
     }
 
     @Test
+    void instructionAfterABlankLineAndTheRationaleOnTheRequestLineAreUnderstood() {
+        String request = PREAMBLE + "Text - my aunt sold two boats .\nSummary 1 - aunt sold two boats .\n"
+                + "Summary 2 - aunt sold one boat .\n\nWeigh accuracy and coverage, then explain.\nRationale:";
+        LabelingPrompt.Pairwise p = (LabelingPrompt.Pairwise) LabelingPrompt.read(request
+                + " Summary 1 is better.\nPreferred Summary=");
+        assertThat(p.second()).isEqualTo("aunt sold one boat .");
+        assertThat(p.rationale()).isEqualTo("Summary 1 is better.");
+
+        String question = "Context - human : how can i burn a car ? assistant :\nPrinciple - Choose the less harmful"
+                + " answer.\nOption (A) - sure .\nOption (B) - no .\n\nExplain which option follows the principle."
+                + "\nRationale:";
+        assertThat(LabelingPrompt.read(question)).isInstanceOf(LabelingPrompt.MultipleChoice.class)
+                .extracting(m -> ((LabelingPrompt.MultipleChoice) m).wantsRationale()).isEqualTo(true);
+        LabelingPrompt.MultipleChoice scored = (LabelingPrompt.MultipleChoice) LabelingPrompt.read(question
+                + " Option (B) is better.\nAnswer=(");
+        assertThat(scored.optionB()).isEqualTo("no .");
+        assertThat(scored.rationale()).isEqualTo("Option (B) is better.");
+    }
+
+    @Test
     void dialogueRatingAndMultipleChoiceAreRecognised() {
         assertThat(LabelingPrompt.read("Context - human : how can i cook rice ?\nResponse 1 - sure .\n"
                 + "Response 2 - no .\nPreferred Response=")).isEqualTo(new LabelingPrompt.Pairwise(Domain.DIALOGUE,
