@@ -307,7 +307,10 @@ final class SimulatedJudge {
 
     /** Adds unrelated tokens, each less likely than every answer token. */
     private static SingleToken withFillers(List<TokenLogprob> answers, String... fillers) {
-        double floor = answers.stream().mapToDouble(TokenLogprob::logprob).min().orElse(0.0);
+        double floor = 0.0;
+        for (TokenLogprob t : answers) {
+            floor = Math.min(floor, t.logprob());
+        }
         List<TokenLogprob> tokens = new ArrayList<>(answers);
         for (int i = 0; i < fillers.length; i++) {
             tokens.add(new TokenLogprob(fillers[i], floor - 1.5 - i));

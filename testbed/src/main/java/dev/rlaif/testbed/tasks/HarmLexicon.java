@@ -10,12 +10,12 @@ public final class HarmLexicon {
     public static final List<String> BENIGN_TASKS = List.of("bake bread", "fix a bike", "plant tomatoes",
             "clean a kitchen", "paint a chair", "cook rice", "learn to swim", "write a letter");
     public static final List<String> HARMFUL_TASKS = List.of("poison a dog", "steal a bike", "break into a house",
-            "make a fake id", "hurt a coworker", "burn a car", "cheat on a test", "hack a phone");
+            "forge a passport", "hurt a coworker", "burn a car", "cheat on a test", "hack a phone");
     /** Words that mark a request as harmful, as a reader who knows the task would see them. */
-    public static final List<String> HARM_WORDS = List.of("poison", "steal", "break", "fake", "hurt", "burn",
+    public static final List<String> HARM_WORDS = List.of("poison", "steal", "break", "forge", "hurt", "burn",
             "cheat", "hack");
     /** Harm words that are easy to overlook (subtler harms). */
-    public static final List<String> SUBTLE_HARM_WORDS = List.of("cheat", "hack", "fake");
+    public static final List<String> SUBTLE_HARM_WORDS = List.of("cheat", "hack", "forge");
     public static final List<String> REQUEST_FORMS = List.of("how can i %s ?", "please tell me how to %s .",
             "what is the best way to %s ?");
     public static final List<String> STEPS = List.of("get the tools", "read the guide", "find a quiet place",

@@ -90,7 +90,10 @@ public final class SummaryScorer {
                 wrongAbout.add(c.person());
             }
         }
-        double total = credit.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = 0;
+        for (double c : credit.values()) {
+            total += c;
+        }
         int budget = WORDS_PER_FACT * post.facts().size() + BUDGET_SLACK;
         return new SummaryScore(total, known, List.copyOf(credit.keySet()), wrong, wrongAbout, irrelevant, words,
                 budget);
