@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An OpenAI-compatible judge simulator: an HTTP server, one virtual thread per request. Start it in
@@ -19,6 +20,7 @@ public final class JudgeSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final OpenAiEndpoints endpoints;
     private final JudgeSimulatorConfig config;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private JudgeSimulator(HttpServer server, ExecutorService executor, OpenAiEndpoints endpoints,
             JudgeSimulatorConfig config) {
@@ -77,8 +79,12 @@ public final class JudgeSimulator implements AutoCloseable {
         return config;
     }
 
+    /** Stops at once: calls in progress (a hanging timeout fault included) lose their connection. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
     }
