@@ -1,5 +1,7 @@
 package dev.rlaif.judge.labeling;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -52,12 +54,40 @@ public record LabelingSettings(Method method, String task, TaskTemplate customTe
                 null, 512, 20, false, 8, null, 1, 0L);
     }
 
+    /** Reads settings from JSON; every absent field takes its {@link #defaults()} value. */
+    @JsonCreator
+    static LabelingSettings fromJson(@JsonProperty("method") Method method, @JsonProperty("task") String task,
+            @JsonProperty("customTemplate") TaskTemplate customTemplate, @JsonProperty("preamble") Preamble preamble,
+            @JsonProperty("fewShotPath") String fewShotPath,
+            @JsonProperty("positionDebiasing") Boolean positionDebiasing,
+            @JsonProperty("chainOfThought") Boolean chainOfThought,
+            @JsonProperty("selfConsistency") Integer selfConsistency,
+            @JsonProperty("selfConsistencyTemperature") Double selfConsistencyTemperature,
+            @JsonProperty("selfConsistencyTopK") Integer selfConsistencyTopK,
+            @JsonProperty("rationaleMaxTokens") Integer rationaleMaxTokens,
+            @JsonProperty("topLogprobs") Integer topLogprobs, @JsonProperty("voteFallback") Boolean voteFallback,
+            @JsonProperty("voteSamples") Integer voteSamples, @JsonProperty("principlesPath") String principlesPath,
+            @JsonProperty("principles") Integer principles, @JsonProperty("seed") Long seed) {
+        LabelingSettings d = defaults();
+        return new LabelingSettings(method, task, customTemplate, preamble, fewShotPath,
+                positionDebiasing != null ? positionDebiasing : d.positionDebiasing(),
+                chainOfThought != null ? chainOfThought : d.chainOfThought(),
+                selfConsistency != null ? selfConsistency : d.selfConsistency(),
+                selfConsistencyTemperature != null ? selfConsistencyTemperature : d.selfConsistencyTemperature(),
+                selfConsistencyTopK,
+                rationaleMaxTokens != null ? rationaleMaxTokens : d.rationaleMaxTokens(),
+                topLogprobs != null ? topLogprobs : d.topLogprobs(),
+                voteFallback != null ? voteFallback : d.voteFallback(),
+                voteSamples != null ? voteSamples : d.voteSamples(), principlesPath,
+                principles != null ? principles : d.principles(), seed != null ? seed : d.seed());
+    }
+
     /** The paper's best summarization setup: detailed preamble, chain-of-thought, zero-shot, both orders. */
     public static LabelingSettings paperBest() {
         return defaults().withPreamble(Preamble.DETAILED).withChainOfThought(true);
     }
 
-    public boolean isCustomTask() {
+    public boolean usesCustomTemplate() {
         return "custom".equals(task.toLowerCase(Locale.ROOT));
     }
 
@@ -70,7 +100,7 @@ public record LabelingSettings(Method method, String task, TaskTemplate customTe
 
     /** The template this run's prompts are built from. */
     public TaskTemplate template() {
-        return isCustomTask() ? customTemplate : TaskTemplate.builtIn(task);
+        return usesCustomTemplate() ? customTemplate : TaskTemplate.builtIn(task);
     }
 
     public LabelingSettings withMethod(Method value) {

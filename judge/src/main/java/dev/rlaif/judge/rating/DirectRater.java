@@ -38,7 +38,7 @@ public final class DirectRater {
         if (settings.topLogprobs() < RatingDistribution.MAX_SCORE) {
             throw new IllegalArgumentException("direct rating needs topLogprobs ≥ 10 to see every score");
         }
-        if (settings.isCustomTask()) {
+        if (settings.usesCustomTemplate()) {
             throw new IllegalArgumentException("direct rating has prompts for the built-in tasks only");
         }
         this.client = client;

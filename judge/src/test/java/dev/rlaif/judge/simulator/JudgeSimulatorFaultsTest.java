@@ -123,17 +123,21 @@ class JudgeSimulatorFaultsTest {
     }
 
     @Test
-    void aBulkheadMatchingTheServersCapacityNeverTriggersItsOverload429s() {
+    void overload429sOfABusyServerAreRetriedAndEveryLabelCompletes() {
+        // the server frees its slot only after writing the response, so even a bulkhead equal to its
+        // capacity can land a request on a still-full server: those 429s must be retried, not lost
         var pairs = new SynthSumm(31).preferencePairs(24);
-        var config = config().withConcurrencyLimit(4).withOverloadMode(OverloadMode.REJECT_429).withLatencyMs(20);
+        var config = config().withConcurrencyLimit(4).withOverloadMode(OverloadMode.REJECT_429).withLatencyMs(10)
+                .withRetryAfterSeconds(0);
         try (var sim = JudgeSimulator.start(config);
                 var client = OpenAiCompatibleClient.connect(JudgeEndpoint.of(sim.baseUrl(), sim.modelId())
-                        .withMaxConcurrency(4).withRetries(0, Duration.ofMillis(5), 2.0, Duration.ofMillis(5)))) {
+                        .withMaxConcurrency(8).withRetries(50, Duration.ofMillis(2), 1.5, Duration.ofMillis(20)))) {
             var labels = JudgeSimulatorLabelingTest.labelAll(
                     PreferenceLabelers.forSettings(client, LabelingSettings.defaults()), pairs);
-            assertThat(labels).hasSize(24);
-            assertThat(sim.requestCount()).isEqualTo(48);
-            assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls()).isEqualTo(4);
+            assertThat(labels).hasSize(24).allSatisfy(l -> assertThat(l.calls()).isEqualTo(2));
+            long retried = labels.stream().flatMap(l -> l.allCalls().stream()).mapToInt(c -> c.attempts() - 1).sum();
+            assertThat(sim.requestCount()).isEqualTo(48 + retried);
+            assertThat(client.bulkhead().getMetrics().getAvailableConcurrentCalls()).isEqualTo(8);
         }
     }
 }
