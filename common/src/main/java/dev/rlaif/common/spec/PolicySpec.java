@@ -6,11 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * The initial policy: {@code scratch:<size>} (a fresh GPT-2-architecture model of size xs, s, m)
+ * The initial policy: {@code scratch:<size>} (a fresh GPT-2-architecture model of size xxs (tests), xs, s, m)
  * or {@code hf:<directory>} (a Hugging Face checkpoint: config.json, model.safetensors, tokenizer.json).
  */
 public record PolicySpec(
-        @NotBlank @Pattern(regexp = "(scratch:(xs|s|m)|hf:.+)", message = "must be scratch:xs|s|m or hf:<directory>")
+        @NotBlank @Pattern(regexp = "(scratch:(xxs|xs|s|m)|hf:.+)", message = "must be scratch:xxs|xs|s|m or hf:<directory>")
         String init,
         @Min(16) @Max(4096) Integer maxLength) {
 

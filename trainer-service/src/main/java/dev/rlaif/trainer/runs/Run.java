@@ -63,6 +63,34 @@ public class Run {
         this.updatedAt = now;
     }
 
+    public void start(Stage first, Instant now) {
+        this.status = RunStatus.RUNNING;
+        this.currentStage = first;
+        this.updatedAt = now;
+    }
+
+    public void advance(Stage next, Instant now) {
+        this.currentStage = next;
+        this.updatedAt = now;
+    }
+
+    public void succeed(Instant now) {
+        this.status = RunStatus.SUCCEEDED;
+        this.currentStage = null;
+        this.updatedAt = now;
+    }
+
+    public void fail(String reason, Instant now) {
+        this.status = RunStatus.FAILED;
+        this.failureReason = reason;
+        this.updatedAt = now;
+    }
+
+    public void cancel(Instant now) {
+        this.status = RunStatus.CANCELLED;
+        this.updatedAt = now;
+    }
+
     public UUID id() {
         return id;
     }

@@ -18,7 +18,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dev.rlaif.common.artifacts.ArtifactStore;
+import dev.rlaif.common.events.Stage;
 import dev.rlaif.common.spec.RunSpec;
+import dev.rlaif.common.web.NotFoundException;
+import dev.rlaif.trainer.orchestration.Orchestrator;
+import dev.rlaif.trainer.progress.RunEventStreams;
+import dev.rlaif.trainer.progress.RunTelemetry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The Runs API: submit a run, list runs, read one. */
 @RestController
@@ -27,9 +40,20 @@ import dev.rlaif.common.spec.RunSpec;
 public class RunsController {
 
     private final RunService service;
+    private final RunQueries queries;
+    private final RunTelemetry telemetry;
+    private final RunEventStreams streams;
+    private final Orchestrator orchestrator;
+    private final ArtifactStore artifacts;
 
-    public RunsController(RunService service) {
+    public RunsController(RunService service, RunQueries queries, RunTelemetry telemetry, RunEventStreams streams,
+                          Orchestrator orchestrator, ArtifactStore artifacts) {
         this.service = service;
+        this.queries = queries;
+        this.telemetry = telemetry;
+        this.streams = streams;
+        this.orchestrator = orchestrator;
+        this.artifacts = artifacts;
     }
 
     @PostMapping
@@ -52,8 +76,47 @@ public class RunsController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one run")
-    public RunView get(@PathVariable UUID id) {
-        return service.get(id);
+    @Operation(summary = "Read one run: status, current stage, progress, ETA, stage timeline, latest metrics, artifact links")
+    public RunDetail get(@PathVariable UUID id) {
+        return queries.detail(id);
+    }
+
+    @GetMapping("/{id}/metrics")
+    @Operation(summary = "The run's metric time series (loss, reward, KL, entropy, length per step), optionally one stage's")
+    public List<RunTelemetry.MetricPoint> metrics(@PathVariable UUID id, @RequestParam(required = false) Stage stage) {
+        service.get(id);
+        return telemetry.series(id, stage == null ? null : stage.name());
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-Sent Events: 'progress' events of the run while it is active")
+    public SseEmitter events(@PathVariable UUID id) {
+        service.get(id);
+        return streams.subscribe(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an unfinished run (409 if it already finished)")
+    public RunDetail cancel(@PathVariable UUID id) {
+        orchestrator.cancel(id);
+        return queries.detail(id);
+    }
+
+    @GetMapping(path = "/{id}/artifacts/{name}", produces = "application/zip")
+    @Operation(summary = "Download a checkpoint (sft, policy, reward-model) in the Hugging Face layout, zipped")
+    public ResponseEntity<StreamingResponseBody> artifact(@PathVariable UUID id, @PathVariable String name) {
+        service.get(id);
+        String dir = RunQueries.DOWNLOADABLE.get(name);
+        if (dir == null) {
+            throw new NotFoundException("Artifact", name);
+        }
+        Path root = artifacts.resolve(ArtifactStore.relative(id, dir));
+        if (!Files.isRegularFile(root.resolve("model.safetensors"))) {
+            throw new NotFoundException("Artifact", name + " of run " + id);
+        }
+        StreamingResponseBody body = out -> Zip.directory(root, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-" + id + ".zip\"")
+                .body(body);
     }
 }

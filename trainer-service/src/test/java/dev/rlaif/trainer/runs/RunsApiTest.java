@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=" + TrainerApplication.CONFIG_NAME)
+// admission off: these runs stay SUBMITTED, so the API is specified without training anything
+@TestPropertySource(properties = {"spring.config.name=" + TrainerApplication.CONFIG_NAME, "rlaif.trainer.max-parallel-runs=0"})
 class RunsApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +58,12 @@ class RunsApiTest {
 
             HttpResponse<String> read = http.get("/api/runs/" + id);
             assertThat(read.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(read.body())).isEqualTo(run);
+            JsonNode detail = JSON.readTree(read.body());
+            assertThat(detail.path("id").asString()).isEqualTo(id);
+            assertThat(detail.path("status").asString()).isEqualTo("SUBMITTED");
+            assertThat(detail.path("spec")).isEqualTo(run.path("spec"));
+            assertThat(detail.path("progressPercent").asDouble()).isZero();
+            assertThat(detail.path("plan").toString()).isEqualTo("[\"SFT\",\"SAMPLE\",\"LABEL\",\"REWARD_MODEL\",\"RL\",\"EVALUATE\"]");
 
             var announced = runEvents.awaitKey(id, Duration.ofSeconds(30));
             JsonNode event = JSON.readTree(announced.value());
@@ -158,6 +164,27 @@ class RunsApiTest {
         JsonNode succeeded = JSON.readTree(http.get("/api/runs?status=SUCCEEDED").body());
         succeeded.path("items").forEach(item -> assertThat(item.path("status").asString()).isEqualTo("SUCCEEDED"));
         assertProblem(http.get("/api/runs?size=0"), 400, null);
+    }
+
+    @Test
+    void cancellingASubmittedRunWorksOnceAndThenAnswers409() throws Exception {
+        String id = JSON.readTree(http.postJson("/api/runs", exampleSpec().toString()).body()).path("id").asString();
+
+        HttpResponse<String> cancelled = http.postJson("/api/runs/" + id + "/cancel", "");
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(cancelled.body()).path("status").asString()).isEqualTo("CANCELLED");
+
+        assertProblem(http.postJson("/api/runs/" + id + "/cancel", ""), 409, "Run already finished");
+        assertProblem(http.postJson("/api/runs/" + UUID.randomUUID() + "/cancel", ""), 404, "Run not found");
+    }
+
+    @Test
+    void metricsAndArtifactsOfAnUnknownRunOrArtifactAre404() throws Exception {
+        assertProblem(http.get("/api/runs/" + UUID.randomUUID() + "/metrics"), 404, "Run not found");
+        String id = JSON.readTree(http.postJson("/api/runs", exampleSpec().toString()).body()).path("id").asString();
+        assertThat(http.get("/api/runs/" + id + "/metrics").body()).isEqualTo("[]");
+        assertProblem(http.get("/api/runs/" + id + "/artifacts/policy"), 404, "Artifact not found");
+        assertProblem(http.get("/api/runs/" + id + "/artifacts/secrets"), 404, "Artifact not found");
     }
 
     @Test
