@@ -225,4 +225,18 @@ class OpenAiCompatibleClientTest {
         Completion completion = OpenAiCompatibleClient.parse(body, true, Duration.ZERO);
         assertThat(completion.firstPositionLogprobs().orElseThrow().get("1")).isCloseTo(Math.log(0.4), within(1e-6));
     }
+
+    @Test
+    void completionsAnsweredInTheChatLogprobsShapeAreReadToo() {
+        // llama.cpp's server and some proxies answer /v1/completions with logprobs.content[]
+        String body = """
+                {"choices":[{"text":" 2","logprobs":{"content":[{"token":" 2","logprob":-0.4,
+                 "top_logprobs":[{"token":" 2","logprob":-0.4},{"token":" 1","logprob":-1.2}]}]},
+                 "finish_reason":"length"}]}
+                """;
+        Completion completion = OpenAiCompatibleClient.parse(body, true, Duration.ZERO);
+        assertThat(completion.text()).isEqualTo(" 2");
+        assertThat(completion.firstPositionLogprobs().orElseThrow()).containsEntry(" 1", -1.2);
+        assertThat(completion.usage()).isEqualTo(TokenUsage.NONE);
+    }
 }
