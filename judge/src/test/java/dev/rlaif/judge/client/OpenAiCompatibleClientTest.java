@@ -40,7 +40,7 @@ class OpenAiCompatibleClientTest {
 
     private JudgeEndpoint endpoint() {
         return JudgeEndpoint.of(server.baseUrl(), "judge-model")
-                .withTimeout(Duration.ofMillis(500))
+                .withTimeout(Duration.ofSeconds(1))
                 .withRetries(3, Duration.ofMillis(5), 2.0, Duration.ofMillis(20))
                 .withMaxRetryAfter(Duration.ofSeconds(2));
     }

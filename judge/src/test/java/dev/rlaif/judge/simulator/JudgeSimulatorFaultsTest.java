@@ -33,13 +33,13 @@ class JudgeSimulatorFaultsTest {
             .getFirst());
 
     private static JudgeSimulatorConfig config() {
-        // a timeout fault hangs 3 s; the client gives up after 1 s
-        return JudgeSimulatorConfig.defaults().withSeed(29).withSize("s").withTimeoutMs(3000).withRetryAfterSeconds(1);
+        // a timeout fault hangs 6 s; the client gives up after 2 s (ample for a normal answer on a busy machine)
+        return JudgeSimulatorConfig.defaults().withSeed(29).withSize("s").withTimeoutMs(6000).withRetryAfterSeconds(1);
     }
 
     private static ResilientLlmClient client(JudgeSimulator sim, int retries) {
         return OpenAiCompatibleClient.connect(JudgeEndpoint.of(sim.baseUrl(), sim.modelId())
-                .withTimeout(Duration.ofSeconds(1))
+                .withTimeout(Duration.ofSeconds(2))
                 .withRetries(retries, Duration.ofMillis(5), 2.0, Duration.ofMillis(40)));
     }
 
@@ -98,7 +98,7 @@ class JudgeSimulatorFaultsTest {
 
     @Test
     void persistentTimeoutsAreAnError() {
-        try (var sim = JudgeSimulator.start(config().withTimeoutMs(1500).withRateTimeout(1.0));
+        try (var sim = JudgeSimulator.start(config().withRateTimeout(1.0));
                 var client = client(sim, 1)) {
             assertThatThrownBy(() -> new DirectRater(client, LabelingSettings.defaults()).rate("post", "summary"))
                     .isInstanceOfSatisfying(JudgeException.class,
