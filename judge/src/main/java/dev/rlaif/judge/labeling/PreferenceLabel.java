@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * @param probabilityA the soft label: probability that response A is the better one
  * @param probabilityAWhenAFirst P(A) from the prompts that showed A first (averaged over
  *     rationales and principles)
- * @param probabilityAWhenBFirst P(A) from the swapped prompts, mapped back; null without position debiasing
+ * @param probabilityAWhenBFirst P(A) from the swapped prompts, mapped back; NaN without position debiasing
  * @param source LOGPROBS, or VOTES when any judgement fell back to voting
  * @param model the judge model
  * @param settings the technique settings used
@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
  * @param latency wall time of the whole label
  */
 public record PreferenceLabel(String pairId, double probabilityA, double probabilityAWhenAFirst,
-        Double probabilityAWhenBFirst, LabelSource source, String model, LabelingSettings settings,
+        double probabilityAWhenBFirst, LabelSource source, String model, LabelingSettings settings,
         List<Judgement> judgements, TokenUsage usage, int calls, Duration latency) {
 
     public PreferenceLabel {
@@ -47,8 +47,7 @@ public record PreferenceLabel(String pairId, double probabilityA, double probabi
             }
             voted |= j.source() == LabelSource.VOTES;
         }
-        return new PreferenceLabel(pairId, probabilityA, aFirst.orElseThrow(),
-                bFirst.isPresent() ? bFirst.getAsDouble() : null,
+        return new PreferenceLabel(pairId, probabilityA, aFirst.orElseThrow(), bFirst.orElse(Double.NaN),
                 voted ? LabelSource.VOTES : LabelSource.LOGPROBS, model, settings, judgements, usage, calls, latency);
     }
 
@@ -62,7 +61,7 @@ public record PreferenceLabel(String pairId, double probabilityA, double probabi
     }
 
     public boolean debiased() {
-        return probabilityAWhenBFirst != null;
+        return !Double.isNaN(probabilityAWhenBFirst);
     }
 
     /**

@@ -32,10 +32,11 @@ class LabelJsonTest {
         PreferenceLabel label = new RlaifPreferenceLabeler(judge, settings)
                 .label(new ComparisonPair("p", "post", "a", "b"));
         String json = JSON.writeValueAsString(label);
-        assertThat(json).contains("\"probabilityAWhenBFirst\":null", "\"firstPositionLogprobs\"", "\"prompt\"");
+        assertThat(json).contains("\"firstPositionLogprobs\"", "\"prompt\"");
         PreferenceLabel back = JSON.readValue(json, PreferenceLabel.class);
         assertThat(back.probabilityA()).isEqualTo(label.probabilityA());
         assertThat(back.judgements()).isEqualTo(label.judgements());
         assertThat(back.latency()).isEqualTo(label.latency());
+        assertThat(back.debiased()).isFalse();
     }
 }
