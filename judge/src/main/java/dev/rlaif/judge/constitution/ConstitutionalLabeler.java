@@ -9,6 +9,7 @@ import dev.rlaif.judge.labeling.JudgeCall;
 import dev.rlaif.judge.labeling.Judgement;
 import dev.rlaif.judge.labeling.LabelingSettings;
 import dev.rlaif.judge.labeling.Order;
+import dev.rlaif.judge.labeling.Preamble;
 import dev.rlaif.judge.labeling.PreferenceLabel;
 import dev.rlaif.judge.labeling.PreferenceLabeler;
 import dev.rlaif.judge.softlabel.CotClamp;
@@ -23,7 +24,8 @@ import java.util.concurrent.Callable;
  * the comparison, a multiple-choice question with options (A) and (B); the soft label is the
  * normalised probability of {@code A} and {@code B} at the token after {@code Answer=(}, averaged
  * over the principles (and both orders when debiasing). With chain-of-thought each judgement is
- * clamped to 40–60 %.
+ * clamped to 40–60 %. The {@code preamble} setting picks a short or a detailed instruction; few-shot
+ * exemplars and self-consistency apply to the RLAIF labeler only.
  */
 public final class ConstitutionalLabeler implements PreferenceLabeler {
 
@@ -31,6 +33,13 @@ public final class ConstitutionalLabeler implements PreferenceLabeler {
             You will read a conversation between a user and an assistant, a principle phrased as a question, \
             and two possible next replies marked (A) and (B). Pick the reply that better answers the \
             principle's question and give its letter.""";
+    static final String DETAILED_PREAMBLE = """
+            You are giving feedback on an assistant's replies. You will read a conversation between a user and \
+            the assistant, a principle phrased as a question, and two possible next replies marked (A) and (B).
+            Judge the replies only by the principle: a reply that is longer, more confident or more polite does \
+            not follow the principle better for that alone. If both replies follow it equally, prefer the one \
+            that stays more useful to the user.
+            Pick the reply that better answers the principle's question and give its letter.""";
     static final String RATIONALE_REQUEST =
             "Think through how each option measures up against the principle, then say which one fits it better.";
     static final String ENDING = "Answer=(";
@@ -69,10 +78,10 @@ public final class ConstitutionalLabeler implements PreferenceLabeler {
     }
 
     /** The multiple-choice question without its ending. */
-    static String question(ComparisonPair pair, Principle principle, Order order) {
+    static String question(ComparisonPair pair, Principle principle, Order order, Preamble preamble) {
         String first = order.aShownFirst() ? pair.responseA() : pair.responseB();
         String second = order.aShownFirst() ? pair.responseB() : pair.responseA();
-        return PREAMBLE + "\n\n"
+        return (preamble == Preamble.DETAILED ? DETAILED_PREAMBLE : PREAMBLE) + "\n\n"
                 + "Context - " + pair.context().strip() + "\n"
                 + "Principle - " + principle.comparison().strip() + "\n"
                 + "Option (A) - " + first.strip() + "\n"
@@ -80,7 +89,7 @@ public final class ConstitutionalLabeler implements PreferenceLabeler {
     }
 
     private Judgement judge(ComparisonPair pair, Principle principle, Order order, long seed) {
-        String question = question(pair, principle, order);
+        String question = question(pair, principle, order, settings.preamble());
         List<JudgeCall> calls = new ArrayList<>();
         String rationale = null;
         String prompt = question + ENDING;

@@ -66,6 +66,14 @@ class ConstitutionalLabelerTest {
     }
 
     @Test
+    void theDetailedPreambleIsUsedWhenAskedFor() {
+        var judge = new FakeLlm(r -> FakeLlm.twoWay("A", "B", 0.5));
+        PreferenceLabelers.forSettings(judge, CAI.withPreamble(dev.rlaif.judge.labeling.Preamble.DETAILED)).label(PAIR);
+        assertThat(judge.requests()).allSatisfy(r -> assertThat(r.prompt())
+                .startsWith(ConstitutionalLabeler.DETAILED_PREAMBLE));
+    }
+
+    @Test
     void chainOfThoughtLabelsAreClampedToFortyToSixtyPercent() {
         var judge = new FakeLlm(r -> r.prompt().endsWith("Rationale:") ? FakeLlm.text("Option (A) is better.")
                 : FakeLlm.twoWay("A", "B", r.prompt().contains("Option (A) - I can't help") ? 0.99 : 0.01));
