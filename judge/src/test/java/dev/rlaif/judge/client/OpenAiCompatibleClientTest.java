@@ -239,4 +239,17 @@ class OpenAiCompatibleClientTest {
         assertThat(completion.firstPositionLogprobs().orElseThrow()).containsEntry(" 1", -1.2);
         assertThat(completion.usage()).isEqualTo(TokenUsage.NONE);
     }
+
+    @Test
+    void anUnreachableServerIsRetriedThenAConnectionError() {
+        var endpoint = endpoint();
+        server.close();
+        try (var client = client(endpoint)) {
+            assertThatThrownBy(() -> client.complete(CompletionRequest.nextTokenLogprobs("p", 5)))
+                    .isInstanceOfSatisfying(JudgeException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(JudgeFailure.CONNECTION);
+                        assertThat(e.attempts()).isEqualTo(4);
+                    });
+        }
+    }
 }
