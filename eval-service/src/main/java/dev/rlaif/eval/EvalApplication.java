@@ -2,9 +2,11 @@ package dev.rlaif.eval;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The eval-service: win-rate evaluations and the dashboard. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class EvalApplication {
 
     /** The configuration file is {@code eval-service.yml}, so that all four services can share one JVM in {@code local}. */

@@ -1,0 +1,27 @@
+package dev.rlaif.eval;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code rlaif.eval.*} in {@code eval-service.yml}.
+ *
+ * @param generationBatch prompts sampled together per policy forward pass
+ * @param bootstrapResamples resamples of the paired bootstrap behind soft-verdict intervals
+ * @param simulatedRaters simulated humans who each rate every item (two or more give inter-rater agreement)
+ * @param ratingApi base URL of the rating API the simulated raters call; empty means this service itself
+ * @param concurrentEvaluations evaluations generating or judging at once
+ * @param resumeOnStart pick up evaluations that were interrupted by a restart
+ */
+@ConfigurationProperties("rlaif.eval")
+public record EvalProperties(Integer generationBatch, Integer bootstrapResamples, Integer simulatedRaters, URI ratingApi,
+                             Integer concurrentEvaluations, Boolean resumeOnStart) {
+
+    public EvalProperties {
+        generationBatch = generationBatch == null ? 32 : generationBatch;
+        bootstrapResamples = bootstrapResamples == null ? 2000 : bootstrapResamples;
+        simulatedRaters = simulatedRaters == null ? 2 : simulatedRaters;
+        concurrentEvaluations = concurrentEvaluations == null ? 1 : concurrentEvaluations;
+        resumeOnStart = resumeOnStart == null || resumeOnStart;
+    }
+}
