@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RlWork implements StageWork {
 
-    static final String CHECKPOINT = "rl-checkpoint";
+    public static final String CHECKPOINT = "rl-checkpoint";
     private static final int HELD_OUT_PROMPTS = 16;
 
     private final RewardClient rewards;

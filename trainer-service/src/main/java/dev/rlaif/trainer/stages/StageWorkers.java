@@ -1,5 +1,7 @@
 package dev.rlaif.trainer.stages;
 
+import ai.djl.pytorch.jni.JniUtils;
+import dev.rlaif.ml.Engines;
 import dev.rlaif.common.artifacts.ArtifactStore;
 import dev.rlaif.common.events.Stage;
 import dev.rlaif.common.events.StageCompleted;
@@ -107,6 +109,10 @@ public class StageWorkers implements DisposableBean {
                 () -> stopping || runs.findById(command.runId()).map(r -> r.status() == RunStatus.CANCELLED).orElse(true));
         log.info("Run {}: {} attempt {} starting", command.runId(), command.stage(), command.attempt());
         try {
+            // libtorch's grad mode is per thread and starts enabled on a new thread; DJL only switches it off on the
+            // thread that loaded the engine, so an optimiser step on any other thread would fail its in-place update
+            Engines.engine();
+            JniUtils.setGradMode(false);
             StageOutcome outcome = work.run(context);
             if (!outcome.pending()) {
                 publish(StageCompleted.of(command.runId(), command.stage(), command.attempt(), outcome.metrics(), outcome.artifacts()));

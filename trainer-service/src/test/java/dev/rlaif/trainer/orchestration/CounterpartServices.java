@@ -5,6 +5,7 @@ import dev.rlaif.common.events.LabelRequested;
 import dev.rlaif.common.events.RewardRequested;
 import dev.rlaif.common.events.RewardScored;
 import dev.rlaif.common.events.RlaifEvent;
+import dev.rlaif.common.events.RunProgress;
 import dev.rlaif.common.events.ScoringItem;
 import dev.rlaif.common.events.Stage;
 import dev.rlaif.common.events.StageCompleted;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -38,6 +40,7 @@ final class CounterpartServices implements AutoCloseable {
     private final Thread loop;
     private final Set<UUID> labeledPairs = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Integer> rewardRequests = new ConcurrentHashMap<>();
+    private final List<RunProgress> progress = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     CounterpartServices(KafkaTemplate<String, Object> kafka) {
@@ -47,7 +50,7 @@ final class CounterpartServices implements AutoCloseable {
                 ConsumerConfig.GROUP_ID_CONFIG, "counterparts-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.LABEL_REQUESTS, Topics.STAGE_COMMANDS, Topics.REWARD_REQUESTS));
+        consumer.subscribe(List.of(Topics.LABEL_REQUESTS, Topics.STAGE_COMMANDS, Topics.REWARD_REQUESTS, Topics.RUN_PROGRESS));
         while (consumer.assignment().isEmpty()) {
             consumer.poll(Duration.ofMillis(100));
         }
@@ -84,8 +87,14 @@ final class CounterpartServices implements AutoCloseable {
                 var scored = RewardScored.of(request.runId(), request.requestId(), scores);
                 kafka.send(Topics.REWARD_RESULTS, scored.key(), scored);
             }
+            case RunProgress step -> progress.add(step);
             default -> { }
         }
+    }
+
+    /** Every progress event seen, in arrival order. */
+    List<RunProgress> progress() {
+        return List.copyOf(progress);
     }
 
     private static double goldReward(ScoringItem item) {
