@@ -15,7 +15,9 @@ java_bin=java
 if [[ -n "${JAVA_HOME:-}" ]]; then
   java_bin="$JAVA_HOME/bin/java"
 fi
+# one libtorch thread unless told otherwise: on a shared 2-core machine OpenMP spin-waiting makes two threads slower
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+export RLAIF_ML_THREADS=${RLAIF_ML_THREADS:-1} RLAIF_ML_INTEROP_THREADS=${RLAIF_ML_INTEROP_THREADS:-1}
 exec "$java_bin" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
   -Dloader.main=dev.rlaif.reward.scoring.ScoringBenchmark -cp "$jar" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"
