@@ -67,8 +67,11 @@ def forward(w, ids):
 def write_safetensors(path, tensors):
     header, offset, blobs = {"__metadata__": {"format": "pt"}}, 0, []
     for name, tensor in tensors.items():
-        data = tensor.detach().contiguous().to(torch.float32).numpy().tobytes()
-        header[name] = {"dtype": "F32", "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
+        if tensor.dtype == torch.bool:
+            dtype, data = "BOOL", tensor.contiguous().to(torch.uint8).numpy().tobytes()
+        else:
+            dtype, data = "F32", tensor.detach().contiguous().to(torch.float32).numpy().tobytes()
+        header[name] = {"dtype": dtype, "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
         offset += len(data)
         blobs.append(data)
     encoded = json.dumps(header, separators=(",", ":")).encode()
@@ -86,7 +89,13 @@ def main(out):
     ids = torch.randint(0, VOCAB, (2, 12), generator=generator)
     with torch.no_grad():
         logits = forward(weights, ids)
-    write_safetensors(f"{out}/model.safetensors", weights)
+    # what older transformers versions also wrote: the causal-mask buffers and the tied lm_head
+    on_disk = dict(weights)
+    for i in range(LAYERS):
+        on_disk[f"transformer.h.{i}.attn.bias"] = torch.tril(torch.ones(POSITIONS, POSITIONS, dtype=torch.bool)).view(
+            1, 1, POSITIONS, POSITIONS)
+    on_disk["lm_head.weight"] = weights["transformer.wte.weight"]
+    write_safetensors(f"{out}/model.safetensors", on_disk)
     write_safetensors(f"{out}/expected.safetensors", {"input_ids": ids.float(), "logits": logits})
     config = {"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2", "vocab_size": VOCAB,
               "n_positions": POSITIONS, "n_ctx": POSITIONS, "n_embd": EMBD, "n_layer": LAYERS, "n_head": HEADS,

@@ -8,7 +8,7 @@ public final class Advantages {
 
     private Advantages() {}
 
-    /** r_t = −β·kl_t, with the sequence reward added at the final token. */
+    /** r_t = −β·kl_t, with the sequence reward added at the final token (an empty response earns nothing). */
     public static float[][] tokenRewards(float[] reward, float[][] kl, float beta) {
         float[][] r = new float[kl.length][];
         for (int i = 0; i < kl.length; i++) {
@@ -16,7 +16,9 @@ public final class Advantages {
             for (int t = 0; t < kl[i].length; t++) {
                 r[i][t] = -beta * kl[i][t];
             }
-            r[i][kl[i].length - 1] += reward[i];
+            if (kl[i].length > 0) {
+                r[i][kl[i].length - 1] += reward[i];
+            }
         }
         return r;
     }
