@@ -3,6 +3,6 @@ package dev.rlaif.labeler;
 import dev.rlaif.testsupport.KnownRunsSliceSpec;
 import org.springframework.test.context.TestPropertySource;
 
-@TestPropertySource(properties = "spring.config.name=" + LabelerApplication.CONFIG_NAME)
+@TestPropertySource(properties = LabelerTestConfig.CONFIG_NAMES)
 class LabelerKnownRunsTest extends KnownRunsSliceSpec {
 }
