@@ -119,6 +119,12 @@ class EvaluateStageTest {
         assertThat(evaluation.path("evaluation").path("status").asString()).isEqualTo("COMPLETED");
         assertThat(evaluation.path("report").path("judges")).hasSize(2);
         assertThat(evaluation.path("report").path("judges").get(0).path("winRate").path("method").asString()).isEqualTo("bootstrap");
+        // the live table agrees with the numbers the stage reported while no new verdicts arrive
+        JsonNode stored = evaluation.path("evaluation").path("metrics");
+        assertThat(evaluation.path("report").path("judges").get(1).path("winRate").path("winRate").asDouble())
+                .isEqualTo(stored.path("winrate_simulated_human").asDouble());
+        assertThat(evaluation.path("report").path("judges").get(0).path("winRate").path("winRate").asDouble())
+                .isEqualTo(stored.path("winrate_ai").asDouble());
         long evaluationsOfRun = JSON.readTree(http.get("/api/evaluations?limit=500").body()).valueStream()
                 .filter(e -> runId.toString().equals(e.path("runId").asString())).count();
         assertThat(evaluationsOfRun).isEqualTo(1);
