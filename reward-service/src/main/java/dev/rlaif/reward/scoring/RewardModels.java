@@ -63,7 +63,12 @@ public class RewardModels implements DisposableBean {
 
     /** Scores with the run's reward model, through its batcher. */
     public CompletableFuture<float[]> score(UUID runId, List<ScoringItem> items) {
-        Loaded model = model(runId);
+        CompletableFuture<float[]> scores = submit(model(runId), items);
+        // the model was replaced by a newer one between lookup and submission: score with the newer one
+        return scores.isCompletedExceptionally() ? submit(model(runId), items) : scores;
+    }
+
+    private static CompletableFuture<float[]> submit(Loaded model, List<ScoringItem> items) {
         List<RewardText.Encoded> encoded = new ArrayList<>(items.size());
         for (ScoringItem item : items) {
             encoded.add(model.text().encode(item.prompt(), item.response()));

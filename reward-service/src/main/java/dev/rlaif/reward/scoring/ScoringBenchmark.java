@@ -64,6 +64,7 @@ public final class ScoringBenchmark {
                         preset, model.parameterCount(), n, System.getProperty("ai.djl.pytorch.num_threads", "default"),
                         maxBatch, waitMillis);
                 oneByOne(model, items.subList(0, Math.min(32, n)));
+                forwardCostByBatchSize(model, items, maxBatch);
                 batched(batcher, items);
                 long start = System.nanoTime();
                 float[] single = oneByOne(model, items);
@@ -83,6 +84,19 @@ public final class ScoringBenchmark {
             }
         }
         System.out.println("device: " + Engines.device());
+    }
+
+    /** Where the speed-up comes from: the cost of one forward pass per item, by batch size (best of five). */
+    private static void forwardCostByBatchSize(Gpt model, List<RewardText.Encoded> items, int maxBatch) {
+        for (int size = 1; size <= Math.min(maxBatch, items.size()); size *= 2) {
+            long best = Long.MAX_VALUE;
+            for (int repeat = 0; repeat < 5; repeat++) {
+                long start = System.nanoTime();
+                RewardModelScorer.score(model, items.subList(0, size));
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            System.out.printf("forward pass, batch %3d: %7.1f ms, %.2f ms per item%n", size, best / 1e6, best / 1e6 / size);
+        }
     }
 
     private static float[] oneByOne(Gpt model, List<RewardText.Encoded> items) {
