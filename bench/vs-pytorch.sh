@@ -17,6 +17,10 @@ PRESET=scratch:s
 field() { grep '^RESULT' | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 
 "$HERE/ml/run-java.sh" matmul >/dev/null 2>&1 # build once
+# correctness first: a checkpoint ml wrote (left by GptReferenceTest) through PyTorch's forward pass
+if [[ -d "$HERE/../ml/target/reference-from-java" ]]; then
+  "$PY" "$HERE/../ml/src/test/python/gpt2_reference.py" check "$HERE/../ml/target/reference-from-java"
+fi
 export ML_BENCH_SKIP_BUILD=1
 ours_train=(); torch_train=(); ours_sample=(); torch_sample=()
 for round in $(seq "$ROUNDS"); do

@@ -6,7 +6,7 @@ JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME DJL_OFFLINE=true OPT_OUT_TRACKING=true
 CP_FILE="$ROOT/ml/target/bench-classpath.txt"
 if [[ -z "${ML_BENCH_SKIP_BUILD:-}" || ! -f "$CP_FILE" ]]; then
-  (cd "$ROOT" && ./mvnw -q -o -pl ml -DskipTests package dependency:build-classpath \
+  (cd "$ROOT" && ./mvnw -q -pl ml -DskipTests package dependency:build-classpath \
       -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >/dev/null)
 fi
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \

@@ -3,6 +3,10 @@
 Builds a tiny GPT-2 from a seeded random state, writes it in the Hugging Face layout
 (config.json + model.safetensors, written by hand below) and the logits for fixed inputs.
 Run with Debian's python3-torch:  /usr/bin/python3 ml/src/test/python/gpt2_reference.py OUT_DIR
+
+The other direction: `gpt2_reference.py check DIR` reads a checkpoint that ml wrote (GptReferenceTest
+leaves one in ml/target/reference-from-java), runs this forward pass on the ids stored beside it and
+compares with the logits ml computed.
 """
 import json
 import math
@@ -43,24 +47,24 @@ def gelu_new(x):
     return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
 
 
-def forward(w, ids):
+def forward(w, ids, layers=LAYERS, heads=HEADS, embd=EMBD, eps=EPS):
     b, t = ids.shape
     x = w["transformer.wte.weight"][ids] + w["transformer.wpe.weight"][torch.arange(t)]
     causal = torch.tril(torch.ones(t, t, dtype=torch.bool))
-    d = EMBD // HEADS
-    for i in range(LAYERS):
+    d = embd // heads
+    for i in range(layers):
         p = f"transformer.h.{i}."
-        h = torch.nn.functional.layer_norm(x, (EMBD,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], EPS)
-        q, k, v = (h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]).split(EMBD, dim=2)
-        q, k, v = (z.view(b, t, HEADS, d).transpose(1, 2) for z in (q, k, v))
+        h = torch.nn.functional.layer_norm(x, (embd,), w[p + "ln_1.weight"], w[p + "ln_1.bias"], eps)
+        q, k, v = (h @ w[p + "attn.c_attn.weight"] + w[p + "attn.c_attn.bias"]).split(embd, dim=2)
+        q, k, v = (z.view(b, t, heads, d).transpose(1, 2) for z in (q, k, v))
         att = (q @ k.transpose(-2, -1)) / math.sqrt(d)
         att = att.masked_fill(~causal, float("-inf")).softmax(dim=-1)
-        y = (att @ v).transpose(1, 2).reshape(b, t, EMBD)
+        y = (att @ v).transpose(1, 2).reshape(b, t, embd)
         x = x + y @ w[p + "attn.c_proj.weight"] + w[p + "attn.c_proj.bias"]
-        h = torch.nn.functional.layer_norm(x, (EMBD,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], EPS)
+        h = torch.nn.functional.layer_norm(x, (embd,), w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
         x = x + gelu_new(h @ w[p + "mlp.c_fc.weight"] + w[p + "mlp.c_fc.bias"]) @ w[p + "mlp.c_proj.weight"] \
             + w[p + "mlp.c_proj.bias"]
-    x = torch.nn.functional.layer_norm(x, (EMBD,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], EPS)
+    x = torch.nn.functional.layer_norm(x, (embd,), w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps)
     return x @ w["transformer.wte.weight"].T  # tied head
 
 
@@ -106,5 +110,35 @@ def main(out):
     print(f"torch {torch.__version__}: wrote {out} (logits {tuple(logits.shape)}, |logits| max {logits.abs().max():.3f})")
 
 
+def read_safetensors(path):
+    with open(path, "rb") as f:
+        length = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(length))
+        payload = f.read()
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__" or info["dtype"] != "F32":
+            continue
+        begin, end = info["data_offsets"]
+        tensors[name] = torch.frombuffer(bytearray(payload[begin:end]), dtype=torch.float32).reshape(info["shape"])
+    return tensors
+
+
+def check(directory):
+    with open(f"{directory}/config.json") as f:
+        config = json.load(f)
+    weights = read_safetensors(f"{directory}/model.safetensors")
+    expected = read_safetensors(f"{directory}/expected.safetensors")
+    ids = expected["input_ids"].long()
+    with torch.no_grad():
+        logits = forward(weights, ids, config["n_layer"], config["n_head"], config["n_embd"], config["layer_norm_epsilon"])
+    worst = (logits - expected["logits"]).abs().max().item()
+    print(f"torch {torch.__version__}: checkpoint written by ml, logits differ by at most {worst:.2e}")
+    sys.exit(0 if worst < 1e-4 else 1)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "check":
+        check(sys.argv[2])
+    else:
+        main(sys.argv[1])
