@@ -16,7 +16,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Hands out rating tasks and records answers. A rater sees each item at most once; which side A is
- * shown on is drawn per item and rater from a hash (random-looking, reproducible) and recorded.
+ * shown on is a coin flip fixed by the evaluation seed, the item and the rater, and is recorded.
  */
 @Service
 public class RatingService {
@@ -43,8 +43,9 @@ public class RatingService {
             return Optional.of(view(open.get()));
         }
         // the item of the oldest open evaluation with the fewest verdicts of this judge that the rater has not seen
-        Optional<UUID> item = jdbc.sql("""
-                        SELECT i.id FROM evaluation_items i JOIN evaluations e ON e.id = i.evaluation_id
+        Optional<Candidate> item = jdbc.sql("""
+                        SELECT i.id, i.position, e.request ->> 'seed' AS seed
+                        FROM evaluation_items i JOIN evaluations e ON e.id = i.evaluation_id
                         WHERE e.status IN ('JUDGING', 'COMPLETED')
                           AND (e.request -> 'judges') @> jsonb_build_array(CAST(:judge AS text))
                           AND (CAST(:evaluation AS uuid) IS NULL OR e.id = :evaluation)
@@ -54,16 +55,20 @@ public class RatingService {
                                  i.position
                         LIMIT 1""")
                 .param("judge", judge).param("evaluation", evaluationId).param("rater", rater)
-                .query(UUID.class).optional();
+                .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("seed")))
+                .optional();
         if (item.isEmpty()) {
             return Optional.empty();
         }
-        UUID taskId = UUID.nameUUIDFromBytes((item.get() + "/rater/" + rater).getBytes(StandardCharsets.UTF_8));
+        UUID taskId = UUID.nameUUIDFromBytes((item.get().id() + "/rater/" + rater).getBytes(StandardCharsets.UTF_8));
+        // the side A is shown on: a coin flip fixed by the evaluation's seed, the item's position and the rater
+        UUID flip = UUID.nameUUIDFromBytes((item.get().seed() + "/" + item.get().position() + "/" + rater)
+                .getBytes(StandardCharsets.UTF_8));
         jdbc.sql("""
                         INSERT INTO rating_tasks (id, item_id, rater, a_on_left, state)
                         VALUES (:id, :item, :rater, :aOnLeft, 'OPEN') ON CONFLICT DO NOTHING""")
-                .param("id", taskId).param("item", item.get()).param("rater", rater)
-                .param("aOnLeft", (taskId.getLeastSignificantBits() & 1) == 0)
+                .param("id", taskId).param("item", item.get().id()).param("rater", rater)
+                .param("aOnLeft", (flip.getLeastSignificantBits() & 1) == 0)
                 .update();
         return Optional.of(view(taskId));
     }
@@ -117,6 +122,9 @@ public class RatingService {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Conflict");
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    private record Candidate(UUID id, int position, String seed) {
     }
 
     private record TaskRow(UUID itemId, String rater, boolean aOnLeft, String state) {
