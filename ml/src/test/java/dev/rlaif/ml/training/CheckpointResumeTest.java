@@ -51,4 +51,41 @@ class CheckpointResumeTest {
             }
         }
     }
+
+    @Test
+    void resumedRlRunRepeatsTheUninterruptedRewardsAndLosses() throws Exception {
+        var config = RlConfig.defaults(RlAlgorithm.REINFORCE, 4, 6);
+        List<long[]> prompts = DATA.stream().map(SftExample::prompt).toList().subList(0, 12);
+        RewardFunction reward = RlTrainingTest::countReward;
+        var optimizer = OptimizerConfig.defaults(3e-3f, 20);
+        GptConfig modelConfig = ReverseTask.config(32, 2, 2);
+        List<StepMetrics> uninterrupted;
+        try (Gpt reference = Gpt.initialize(modelConfig, 5, false).frozenCopy();
+                Gpt policy = reference.trainableCopy(false, 0);
+                TrainingLoop loop = new TrainingLoop(policy, optimizer, 6)) {
+            uninterrupted = new RlTrainer(loop, reference, reward, prompts, config, 7).run(6, ProgressListener.NONE, () -> false);
+        }
+        Path checkpoint = dir.resolve("rl-3");
+        try (Gpt reference = Gpt.initialize(modelConfig, 5, false).frozenCopy();
+                Gpt policy = reference.trainableCopy(false, 0);
+                TrainingLoop loop = new TrainingLoop(policy, optimizer, 6)) {
+            var trainer = new RlTrainer(loop, reference, reward, prompts, config, 7);
+            trainer.run(3, ProgressListener.NONE, () -> false);
+            trainer.save(checkpoint, null);
+        }
+        var resumed = TrainingLoop.resume(checkpoint);
+        try (Gpt reference = Gpt.initialize(modelConfig, 5, false).frozenCopy();
+                Gpt policy = resumed.loop().model();
+                TrainingLoop loop = resumed.loop()) {
+            var trainer = new RlTrainer(loop, reference, reward, prompts, config, 7);
+            trainer.restore(resumed.extra());
+            var rest = trainer.run(3, ProgressListener.NONE, () -> false);
+            for (int i = 0; i < 3; i++) {
+                StepMetrics expected = uninterrupted.get(3 + i);
+                assertThat(rest.get(i).step()).isEqualTo(expected.step());
+                assertThat(rest.get(i).metric("reward")).isEqualTo(expected.metric("reward"));
+                assertThat(rest.get(i).loss()).isCloseTo(expected.loss(), within(1e-6f));
+            }
+        }
+    }
 }
