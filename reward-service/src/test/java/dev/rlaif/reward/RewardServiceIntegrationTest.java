@@ -195,6 +195,21 @@ class RewardServiceIntegrationTest {
         assertThat(JSON.readTree(response.body()).path("title").asString()).isEqualTo("No reward model");
     }
 
+    @Test
+    void aKafkaRequestThatCannotBeScoredIsAnsweredWithRewardFailed() throws Exception {
+        UUID runId = UUID.randomUUID();
+        submit(runId, new RewardSpec(RewardMode.DISTILLED, null, null, null, null, null), null);
+        try (EventProbe results = EventProbe.listen(Topics.REWARD_RESULTS)) {
+            UUID requestId = UUID.randomUUID();
+            var request = RewardRequested.of(runId, requestId, List.of(new ScoringItem("a post", "a summary")));
+            kafka.send(Topics.REWARD_REQUESTS, request.key(), request).get();
+            JsonNode answer = await().atMost(PATIENCE).until(() -> answers(results, runId, requestId), list -> !list.isEmpty())
+                    .getFirst();
+            assertThat(answer.path("type").asString()).isEqualTo("RewardFailed");
+            assertThat(answer.path("reason").asString()).contains("no trained reward model");
+        }
+    }
+
     private void submit(UUID runId, RewardSpec reward, JudgeSpec judge) throws Exception {
         var labeling = judge == null ? null : new LabelingSpec(judge, null, null, null, null, null, null, null, null);
         var spec = new RunSpec("reward-" + runId, 7L, new DatasetSpec("testbed:synthsumm?n=64", null), null, null, null,

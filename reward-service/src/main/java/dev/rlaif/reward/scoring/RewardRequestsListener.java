@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Scoring requests of the RL loop: {@code rlaif.reward.requests} to {@code rlaif.reward.results}, answered
@@ -51,10 +52,19 @@ public class RewardRequestsListener {
             var scores = scoring.score(request.runId(), request.items(), "kafka");
             answer = RewardScored.of(request.runId(), request.requestId(), scores.scores());
         } catch (RuntimeException e) {
-            log.warn("Scoring request {} of run {} failed: {}", request.requestId(), request.runId(), e.getMessage());
-            answer = RewardFailed.of(request.runId(), request.requestId(), e.getMessage() == null ? e.toString() : e.getMessage());
+            String reason = reason(e);
+            log.warn("Scoring request {} of run {} failed: {}", request.requestId(), request.runId(), reason);
+            answer = RewardFailed.of(request.runId(), request.requestId(), reason);
         }
         kafka.send(Topics.REWARD_RESULTS, answer.runId().toString(), answer).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         requests.answered(request.requestId());
+    }
+
+    /** What the requester reads: a problem's detail (as REST would show it), else the exception's message. */
+    private static String reason(RuntimeException e) {
+        if (e instanceof ErrorResponseException problem && problem.getBody().getDetail() != null) {
+            return problem.getBody().getDetail();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }
