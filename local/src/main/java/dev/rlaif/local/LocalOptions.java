@@ -10,9 +10,12 @@ import java.nio.file.Path;
  * @param kafkaPort    the broker's client port (the controller listens on the next port)
  * @param postgresPort the embedded PostgreSQL port
  * @param basePort     services listen on basePort+1 (labeler) … basePort+4 (eval)
- * @param exit         stop again once everything is up and checked (smoke test)
+ * @param exit         stop again once everything is up (and, with {@code demo}, once the demo's result is printed)
+ * @param demo         start the judge simulator and run the demo: SFT → AI labels → reward model → RL → verdict
+ * @param judgePort    the judge simulator's port (demo only)
  */
-record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int basePort, boolean exit) {
+record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int basePort, boolean exit,
+                    boolean demo, int judgePort) {
 
     static final String USAGE = """
             Usage: java -jar local/target/rlaif-local.jar [options]
@@ -21,7 +24,9 @@ record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort
               --kafka-port=N        Kafka client port (default 9092; the KRaft controller uses N+1)
               --postgres-port=N     embedded PostgreSQL port (default 5433)
               --base-port=N         services on N+1..N+4: labeler, reward, trainer, eval (default 8080)
-              --exit                stop after everything is up (a smoke test)
+              --demo                also start the judge simulator and run the demo RLAIF run, then print its verdict
+              --judge-port=N        judge simulator port for --demo (default 8090)
+              --exit                stop after everything is up (with --demo: after the verdict)
               --help                this text""";
 
     static LocalOptions parse(String... args) {
@@ -31,19 +36,23 @@ record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort
         int kafkaPort = 9092;
         int postgresPort = 5433;
         int basePort = 8080;
+        boolean demo = false;
+        int judgePort = 8090;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "--data-dir" -> dataDir = Path.of(value(kv));
                 case "--fresh" -> fresh = true;
                 case "--exit" -> exit = true;
+                case "--demo" -> demo = true;
+                case "--judge-port" -> judgePort = port(kv);
                 case "--kafka-port" -> kafkaPort = port(kv);
                 case "--postgres-port" -> postgresPort = port(kv);
                 case "--base-port" -> basePort = port(kv);
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
             }
         }
-        return new LocalOptions(dataDir, fresh, kafkaPort, postgresPort, basePort, exit);
+        return new LocalOptions(dataDir, fresh, kafkaPort, postgresPort, basePort, exit, demo, judgePort);
     }
 
     private static String value(String[] kv) {

@@ -3,6 +3,8 @@ package dev.rlaif.local;
 import dev.rlaif.eval.EvalApplication;
 import dev.rlaif.labeler.LabelerApplication;
 import dev.rlaif.reward.RewardApplication;
+import dev.rlaif.testbed.judgesim.JudgeSimulator;
+import dev.rlaif.testbed.judgesim.JudgeSimulatorConfig;
 import dev.rlaif.trainer.TrainerApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -38,6 +40,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private String judgeBaseUrl;
 
     public static void main(String[] args) throws Exception {
         LocalOptions options;
@@ -61,6 +64,17 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
         }
         platform.printUrls();
+        if (options.demo()) {
+            var demo = new Demo(platform.urls(), System.out);
+            try {
+                demo.print(demo.run(Demo.defaultSpec(platform.judgeBaseUrl()), Duration.ofMinutes(30)));
+            } catch (Exception e) {
+                System.err.println("The demo did not complete: " + e.getMessage());
+                if (options.exit()) {
+                    System.exit(1);
+                }
+            }
+        }
         if (options.exit()) {
             System.exit(0);
         }
@@ -84,6 +98,13 @@ public final class LocalPlatform implements AutoCloseable {
                 .start();
         started.push(postgres);
 
+        if (options.demo()) {
+            step("judge simulator (OpenAI-compatible, size l) on port " + options.judgePort());
+            JudgeSimulator judge = JudgeSimulator.start(JudgeSimulatorConfig.defaults().withPort(options.judgePort()).withSize("l"));
+            started.push(judge);
+            judgeBaseUrl = judge.baseUrl();
+        }
+
         step("Kafka (KRaft) on port " + options.kafkaPort());
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), options.kafkaPort(), options.kafkaPort() + 1);
         started.push(kafka);
@@ -104,7 +125,8 @@ public final class LocalPlatform implements AutoCloseable {
                     "--spring.datasource.username=postgres",
                     "--rlaif.artifacts.dir=" + data.resolve("artifacts"),
                     "--logging.level.org.apache.kafka=WARN",
-                    "--logging.level.kafka=WARN");
+                    "--logging.level.kafka=WARN",
+                    "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
             started.push(context::close);
             urls.put(service.name(), "http://localhost:" + service.port());
         }
@@ -112,6 +134,11 @@ public final class LocalPlatform implements AutoCloseable {
             awaitHealthy(service.getKey(), service.getValue());
         }
         step("all healthy in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    /** The judge simulator's OpenAI base URL (demo only). */
+    public String judgeBaseUrl() {
+        return judgeBaseUrl;
     }
 
     public Map<String, String> urls() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +27,7 @@ class LocalPlatformTest {
         int kafkaPort = freeRange(2);
         int postgresPort = freeRange(1);
         int basePort = freeRange(5);
-        var options = new LocalOptions(data, false, kafkaPort, postgresPort, basePort, true);
+        var options = new LocalOptions(data, false, kafkaPort, postgresPort, basePort, true, false, 0);
         String trainer = "http://localhost:" + (basePort + 3);
         String runId;
 
@@ -80,25 +78,7 @@ class LocalPlatformTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The first port of {@code count} consecutive free ports. */
     private static int freeRange(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (var socket = new ServerSocket(0)) {
-                first = socket.getLocalPort();
-            }
-            if (first + count < 65_000 && IntStream.range(1, count).allMatch(i -> isFree(first + i))) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (var socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return DemoRunTest.freeRange(count);
     }
 }
