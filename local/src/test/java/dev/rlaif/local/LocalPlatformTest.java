@@ -24,9 +24,9 @@ class LocalPlatformTest {
 
     @Test
     void startsEverythingCarriesARunToAllServicesAndKeepsItAcrossARestart(@TempDir Path data) throws Exception {
-        int kafkaPort = freeRange(2);
-        int postgresPort = freeRange(1);
-        int basePort = freeRange(5);
+        int kafkaPort = FreePorts.range(2);
+        int postgresPort = FreePorts.range(1);
+        int basePort = FreePorts.range(5);
         var options = new LocalOptions(data, false, kafkaPort, postgresPort, basePort, true, false, 0);
         String trainer = "http://localhost:" + (basePort + 3);
         String runId;
@@ -78,7 +78,4 @@ class LocalPlatformTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freeRange(int count) throws IOException {
-        return DemoRunTest.freeRange(count);
-    }
 }
