@@ -35,7 +35,8 @@ public final class CausalSelfAttention extends GptModule {
 
     /**
      * @param x (B, T, C)
-     * @param mask additive, broadcastable to (B, H, T, S): 0 where a query may attend, -1e9 elsewhere
+     * @param mask additive, broadcastable to (B, H, T, S): 0 where a query may attend, -1e9
+     *     elsewhere; null when every query may see every key
      * @param cache earlier keys and values, or null
      */
     NDArray forward(NDArray x, NDArray mask, KvCache cache, boolean training) {
@@ -54,7 +55,10 @@ public final class CausalSelfAttention extends GptModule {
         }
         NDManager step = x.getManager();
         NDArray keysT = inStep(k.transpose(0, 1, 3, 2), step); // (B, H, D, S)
-        NDArray scores = q.matMul(keysT).mul(1.0 / Math.sqrt(config.headSize())).add(mask); // (B, H, T, S)
+        NDArray scores = q.matMul(keysT).mul(1.0 / Math.sqrt(config.headSize())); // (B, H, T, S)
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
         NDArray attention = dropout(scores.softmax(-1), config.dropout(), training);
         NDArray y = attention.matMul(v) // (B, H, T, D)
                 .transpose(0, 2, 1, 3)
