@@ -191,7 +191,9 @@ class RunsApiTest {
     void exposesHealthMetricsAndOpenApi() {
         assertThat(JSON.readTree(http.get("/actuator/health").body()).path("status").asString()).isEqualTo("UP");
         assertThat(http.get("/actuator/prometheus").body()).contains("http_server_requests");
-        assertThat(http.get("/v3/api-docs").body()).contains("/api/runs/{id}");
+        String openApi = http.get("/v3/api-docs").body();
+        assertThat(openApi).contains("/api/runs/{id}", "/api/runs/{id}/cancel", "/api/runs/{id}/events");
+        assertThat(openApi).contains("synthsumm-distilled");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String title) {
