@@ -15,7 +15,7 @@ public record RewardProperties(Scoring scoring, Training training, Direct direct
 
     public RewardProperties {
         scoring = scoring == null ? new Scoring(null, null, null, null) : scoring;
-        training = training == null ? new Training(null, null, null) : training;
+        training = training == null ? new Training(null, null, null, null) : training;
         direct = direct == null ? new Direct(null, null, null) : direct;
     }
 
@@ -39,9 +39,13 @@ public record RewardProperties(Scoring scoring, Training training, Direct direct
      * @param labelWait         how long the stage waits for this service's copy of the labels to reach the
      *                          count the LABEL stage reported
      * @param progressEvery     optimiser steps between progress events
+     * @param staleAfter        a RUNNING attempt without a heartbeat for this long was orphaned by a crash or
+     *                          restart; a redelivered command starts it again (longer than any pause between
+     *                          steps, saving the checkpoint included)
      */
-    public record Training(Integer maxResponseTokens, Duration labelWait, Integer progressEvery) {
+    public record Training(Integer maxResponseTokens, Duration labelWait, Integer progressEvery, Duration staleAfter) {
         public Training {
+            staleAfter = staleAfter == null ? Duration.ofMinutes(15) : staleAfter;
             maxResponseTokens = maxResponseTokens == null ? 48 : maxResponseTokens;
             labelWait = labelWait == null ? Duration.ofMinutes(2) : labelWait;
             progressEvery = progressEvery == null ? 1 : progressEvery;

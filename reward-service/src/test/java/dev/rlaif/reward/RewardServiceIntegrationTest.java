@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +68,9 @@ class RewardServiceIntegrationTest {
 
     @Autowired
     private ArtifactStore artifacts;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @LocalServerPort
     private int port;
@@ -193,6 +197,34 @@ class RewardServiceIntegrationTest {
                 "items", List.of(Map.of("prompt", "a post", "response", "a summary")))));
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(response.body()).path("title").asString()).isEqualTo("No reward model");
+    }
+
+    @Test
+    void anAttemptOrphanedByACrashIsStartedAgainByARedeliveredCommandWhileALiveOneIsLeftAlone() throws Exception {
+        UUID orphaned = UUID.randomUUID();
+        UUID alive = UUID.randomUUID();
+        submit(orphaned, new RewardSpec(RewardMode.DISTILLED, null, null, null, null, null), null);
+        submit(alive, new RewardSpec(RewardMode.DISTILLED, null, null, null, null, null), null);
+        jdbc.sql("""
+                INSERT INTO reward_model_stages (run_id, attempt, status, started_at, heartbeat_at)
+                VALUES (:orphaned, 1, 'RUNNING', now() - interval '2 hours', now() - interval '2 hours'),
+                       (:alive, 1, 'RUNNING', now(), now())""")
+                .param("orphaned", orphaned)
+                .param("alive", alive)
+                .update();
+        try (EventProbe stageEvents = EventProbe.listen(Topics.STAGE_EVENTS)) {
+            for (UUID runId : List.of(alive, orphaned)) {
+                var command = StageRequested.of(runId, Stage.REWARD_MODEL, 1);
+                kafka.send(Topics.STAGE_COMMANDS, command.key(), command).get();
+            }
+            // the orphan is trained again and fails for want of an SFT checkpoint, which proves it was started
+            JsonNode failed = await().atMost(PATIENCE).until(
+                    () -> typed(stageEvents, orphaned.toString(), "StageFailed", "REWARD_MODEL"), list -> !list.isEmpty()).getFirst();
+            assertThat(failed.path("reason").asString()).contains("no SFT checkpoint");
+            assertThat(stageEvents.received().stream().filter(r -> alive.toString().equals(r.key()))).isEmpty();
+        }
+        assertThat(JSON.readTree(http.get("/api/runs/" + alive + "/reward-model").body()).path("status").asString())
+                .isEqualTo("RUNNING");
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -56,6 +58,8 @@ public class RewardModelStage {
     private final ApplicationEventPublisher applicationEvents;
     private final RewardProperties.Training settings;
     private final RewardModelTrainer trainer = new RewardModelTrainer();
+    /** Attempts queued or training here: never taken over as orphans, however long they wait for the executor. */
+    private final Set<String> inThisProcess = ConcurrentHashMap.newKeySet();
 
     public RewardModelStage(RewardModelStageRepository stages, LabelRepository labels, KnownRunRepository runs,
                             ArtifactStore artifacts, KafkaTemplate<String, Object> kafka, ExecutorService rewardTrainingExecutor,
@@ -78,7 +82,16 @@ public class RewardModelStage {
             switch (record.status()) {
                 case COMPLETED -> publish(completion(record));
                 case FAILED -> publish(StageFailed.of(runId, Stage.REWARD_MODEL, record.attempt(), record.reason()));
-                case RUNNING -> log.info("REWARD_MODEL attempt {} of run {} is in progress; command ignored", command.attempt(), runId);
+                case RUNNING -> {
+                    if (!inThisProcess.contains(key(runId, record.attempt()))
+                            && stages.reclaimIfStale(runId, record.attempt(), settings.staleAfter())) {
+                        log.warn("REWARD_MODEL attempt {} of run {} was orphaned (no heartbeat for {}); starting it again",
+                                record.attempt(), runId, settings.staleAfter());
+                        start(command);
+                    } else {
+                        log.info("REWARD_MODEL attempt {} of run {} is in progress; command ignored", command.attempt(), runId);
+                    }
+                }
             }
             return;
         }
@@ -87,7 +100,16 @@ public class RewardModelStage {
             publish(StageFailed.of(runId, Stage.REWARD_MODEL, command.attempt(), "run " + runId + " is unknown to the reward-service"));
             return;
         }
-        if (!stages.claim(runId, command.attempt())) {
+        if (stages.claim(runId, command.attempt())) {
+            start(command);
+        }
+    }
+
+    private void start(StageRequested command) {
+        UUID runId = command.runId();
+        Optional<KnownRun> run = runs.find(runId);
+        if (run.isEmpty()) {
+            fail(runId, command.attempt(), "run " + runId + " is unknown to the reward-service");
             return;
         }
         RewardSpec reward = run.get().spec().reward();
@@ -96,12 +118,24 @@ public class RewardModelStage {
             return;
         }
         long seed = run.get().spec().seed();
-        trainingExecutor.execute(() -> train(runId, command.attempt(), reward, seed));
+        String key = key(runId, command.attempt());
+        inThisProcess.add(key);
+        trainingExecutor.execute(() -> {
+            try {
+                train(runId, command.attempt(), reward, seed);
+            } finally {
+                inThisProcess.remove(key);
+            }
+        });
+    }
+
+    private static String key(UUID runId, int attempt) {
+        return runId + "/" + attempt;
     }
 
     private void train(UUID runId, int attempt, RewardSpec reward, long seed) {
         try {
-            awaitLabels(runId);
+            awaitLabels(runId, attempt);
             List<StoredLabel> runLabels = labels.forRun(runId);
             Path sft = artifacts.resolve(ArtifactStore.relative(runId, ArtifactNames.SFT_POLICY));
             if (!Files.isRegularFile(sft.resolve("config.json"))) {
@@ -133,13 +167,14 @@ public class RewardModelStage {
     }
 
     /** The LABEL stage reported how many labels it produced; wait (bounded) until this service holds them all. */
-    private void awaitLabels(UUID runId) throws InterruptedException {
+    private void awaitLabels(UUID runId, int attempt) throws InterruptedException {
         long deadline = System.nanoTime() + settings.labelWait().toNanos();
         while (System.nanoTime() < deadline) {
             Optional<Integer> expected = labels.expected(runId);
             if (expected.isEmpty() || labels.counts(runId).labels() >= expected.get()) {
                 return;
             }
+            stages.heartbeat(runId, attempt);
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
         log.warn("Run {}: training on {} labels although the LABEL stage reported {}", runId,
@@ -149,6 +184,7 @@ public class RewardModelStage {
     private RewardModelTrainer.Observer progress(UUID runId, int attempt, long start) {
         return report -> {
             stages.saveCurvePoint(runId, attempt, report);
+            stages.heartbeat(runId, attempt);
             if (report.step() % settings.progressEvery() == 0 || report.step() == report.totalSteps()) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 Map<String, Double> metrics = new LinkedHashMap<>();

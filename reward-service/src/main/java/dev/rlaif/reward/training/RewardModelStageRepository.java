@@ -3,6 +3,7 @@ package dev.rlaif.reward.training;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,36 @@ public class RewardModelStageRepository {
     /** @return true when this call started the attempt, false when the attempt was already recorded */
     public boolean claim(UUID runId, int attempt) {
         return jdbc.sql("""
-                        INSERT INTO reward_model_stages (run_id, attempt, status, started_at)
-                        VALUES (:runId, :attempt, 'RUNNING', now())
+                        INSERT INTO reward_model_stages (run_id, attempt, status, started_at, heartbeat_at)
+                        VALUES (:runId, :attempt, 'RUNNING', now(), now())
                         ON CONFLICT (run_id, attempt) DO NOTHING""")
                 .param("runId", runId)
                 .param("attempt", attempt)
                 .update() == 1;
+    }
+
+    /**
+     * Takes over an attempt left RUNNING by a process that stopped (no heartbeat for {@code staleAfter}).
+     *
+     * @return true when this call took it over
+     */
+    public boolean reclaimIfStale(UUID runId, int attempt, Duration staleAfter) {
+        return jdbc.sql("""
+                        UPDATE reward_model_stages SET started_at = now(), heartbeat_at = now()
+                        WHERE run_id = :runId AND attempt = :attempt AND status = 'RUNNING'
+                          AND heartbeat_at < now() - make_interval(secs => :seconds)""")
+                .param("runId", runId)
+                .param("attempt", attempt)
+                .param("seconds", staleAfter.toMillis() / 1000.0)
+                .update() == 1;
+    }
+
+    /** The attempt is still being worked on. */
+    public void heartbeat(UUID runId, int attempt) {
+        jdbc.sql("UPDATE reward_model_stages SET heartbeat_at = now() WHERE run_id = :runId AND attempt = :attempt")
+                .param("runId", runId)
+                .param("attempt", attempt)
+                .update();
     }
 
     public void complete(UUID runId, int attempt, Map<String, Double> metrics, String artifactPath, String sha256) {
