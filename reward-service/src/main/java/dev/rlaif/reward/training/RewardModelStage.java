@@ -28,7 +28,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +56,9 @@ public class RewardModelStage {
     private final KnownRunRepository runs;
     private final ArtifactStore artifacts;
     private final KafkaTemplate<String, Object> kafka;
-    private final ExecutorService trainingExecutor;
+    /** One reward model trains at a time per replica: training saturates the CPU (or the GPU) by itself. */
+    private final ExecutorService trainingExecutor =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("reward-training-", 0).daemon().factory());
     private final ApplicationEventPublisher applicationEvents;
     private final RewardProperties.Training settings;
     private final RewardModelTrainer trainer = new RewardModelTrainer();
@@ -62,14 +66,13 @@ public class RewardModelStage {
     private final Set<String> inThisProcess = ConcurrentHashMap.newKeySet();
 
     public RewardModelStage(RewardModelStageRepository stages, LabelRepository labels, KnownRunRepository runs,
-                            ArtifactStore artifacts, KafkaTemplate<String, Object> kafka, ExecutorService rewardTrainingExecutor,
+                            ArtifactStore artifacts, KafkaTemplate<String, Object> kafka,
                             ApplicationEventPublisher applicationEvents, RewardProperties properties) {
         this.stages = stages;
         this.labels = labels;
         this.runs = runs;
         this.artifacts = artifacts;
         this.kafka = kafka;
-        this.trainingExecutor = rewardTrainingExecutor;
         this.applicationEvents = applicationEvents;
         this.settings = properties.training();
     }
@@ -127,6 +130,11 @@ public class RewardModelStage {
                 inThisProcess.remove(key);
             }
         });
+    }
+
+    @PreDestroy
+    void stopTraining() {
+        trainingExecutor.shutdownNow();
     }
 
     private static String key(UUID runId, int attempt) {
