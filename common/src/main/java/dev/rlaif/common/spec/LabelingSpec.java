@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * How the judge labels pairs (RLAIF paper, section 2): preamble, few-shot exemplars, chain-of-thought,
- * self-consistency, position debiasing (both orders averaged), Constitutional-AI principles.
+ * self-consistency, position debiasing (both orders averaged), Constitutional-AI principles. With
+ * {@code source = human} the judge is not asked at all: the dataset's (on the testbed: the simulated
+ * raters') preferences are the labels, which turns the run into RLHF for comparison.
  */
 public record LabelingSpec(
         @NotNull @Valid JudgeSpec judge,
@@ -20,7 +22,15 @@ public record LabelingSpec(
         @Min(1) @Max(16) Integer selfConsistency,
         Boolean positionDebiasing,
         @Min(0) @Max(16) Integer constitutionPrinciples,
-        Boolean voteFallback) {
+        Boolean voteFallback,
+        @Pattern(regexp = "ai|human", message = "must be ai (RLAIF) or human (RLHF: the dataset's human labels)") String source) {
+
+    /** The labeling options without {@code source}: AI labels. */
+    public LabelingSpec(JudgeSpec judge, String task, String preamble, String fewShotPath, Boolean chainOfThought,
+                        Integer selfConsistency, Boolean positionDebiasing, Integer constitutionPrinciples, Boolean voteFallback) {
+        this(judge, task, preamble, fewShotPath, chainOfThought, selfConsistency, positionDebiasing, constitutionPrinciples,
+                voteFallback, null);
+    }
 
     public LabelingSpec {
         judge = judge == null ? JudgeSpec.defaults() : judge;
@@ -31,6 +41,7 @@ public record LabelingSpec(
         positionDebiasing = positionDebiasing == null || positionDebiasing;
         constitutionPrinciples = constitutionPrinciples == null ? 0 : constitutionPrinciples;
         voteFallback = voteFallback != null && voteFallback;
+        source = source == null ? "ai" : source;
     }
 
     static LabelingSpec defaults() {

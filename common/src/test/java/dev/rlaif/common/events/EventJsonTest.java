@@ -59,5 +59,6 @@ class EventJsonTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabelProduced.of(RUN, PAIR, "p", "a", "b", 1.2, null, 1, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new LabelingSpec(null, null, null, null, null, null, null, null, null).positionDebiasing()).isTrue();
+        assertThat(new LabelingSpec(null, null, null, null, null, null, null, null, null).source()).isEqualTo("ai");
     }
 }

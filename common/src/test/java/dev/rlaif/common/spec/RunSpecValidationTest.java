@@ -33,7 +33,7 @@ class RunSpecValidationTest {
     void eachBadFieldIsReportedWithItsPath() {
         RunSpec bad = new RunSpec("", -1L, new DatasetSpec("s3://bucket", 0.9),
                 new PolicySpec("gpt-9", 8), null, null,
-                new LabelingSpec(new JudgeSpec("ftp://judge", "", "lower-case", 0), null, "verbose", null, null, 0, null, null, null),
+                new LabelingSpec(new JudgeSpec("ftp://judge", "", "lower-case", 0), null, "verbose", null, null, 0, null, null, null, "crowd"),
                 null, new RlSpec("sarsa", -0.1, null, null, null, 0, null, null, null, null),
                 new EvaluationSpec(0, List.of("robot"), null));
 
@@ -42,7 +42,7 @@ class RunSpecValidationTest {
 
         assertThat(paths).contains("name", "seed", "dataset.source", "dataset.evalFraction", "policy.init", "policy.maxLength",
                 "labeling.judge.baseUrl", "labeling.judge.model", "labeling.judge.apiKeyEnv", "labeling.judge.maxConcurrency",
-                "labeling.preamble", "labeling.selfConsistency", "rl.algorithm", "rl.beta", "rl.steps",
+                "labeling.preamble", "labeling.selfConsistency", "labeling.source", "rl.algorithm", "rl.beta", "rl.steps",
                 "evaluation.prompts", "evaluation.judges[0].<list element>");
     }
 

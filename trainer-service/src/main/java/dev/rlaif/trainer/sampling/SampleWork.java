@@ -2,6 +2,7 @@ package dev.rlaif.trainer.sampling;
 
 import dev.rlaif.common.artifacts.ArtifactNames;
 import dev.rlaif.common.artifacts.ArtifactStore;
+import dev.rlaif.common.events.LabelProduced;
 import dev.rlaif.common.events.LabelRequested;
 import dev.rlaif.common.events.Stage;
 import dev.rlaif.common.kafka.Topics;
@@ -11,6 +12,7 @@ import dev.rlaif.ml.model.HfCheckpoint;
 import dev.rlaif.ml.sampling.Sampler;
 import dev.rlaif.ml.sampling.Samples;
 import dev.rlaif.ml.sampling.SamplingConfig;
+import dev.rlaif.testbed.raters.Preference;
 import dev.rlaif.testbed.raters.SimulatedHumans;
 import dev.rlaif.testbed.tasks.Jsonl;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,6 +26,7 @@ import dev.rlaif.trainer.stages.StageOutcome;
 import dev.rlaif.trainer.stages.StageWork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * SAMPLE: two responses per training prompt (and pair) from the SFT policy, stored, written as
- * {@link ArtifactNames#PAIRS}, and one label request per pair sent to the labeler through the outbox.
+ * {@link ArtifactNames#PAIRS}, and one label request per pair sent to the labeler through the outbox
+ * (or, with {@code labeling.source=human}, the simulated rater's choice published as the label).
  * Pair ids derive from the run, prompt and pair index, so re-running the stage re-sends nothing new.
  */
 @Component
@@ -68,6 +72,10 @@ public class SampleWork implements StageWork {
         UUID runId = context.runId();
         RunDataset dataset = RunDataset.prepare(runId, spec, context.artifacts());
         Optional<SimulatedHumans> humans = dataset.humans(spec.seed());
+        boolean humanLabels = "human".equals(spec.labeling().source());
+        if (humanLabels && humans.isEmpty()) {
+            throw new IllegalArgumentException("labeling.source=human needs a dataset with human preferences (a testbed task)");
+        }
         Path sft = context.artifacts().resolve(ArtifactStore.relative(runId, ArtifactNames.SFT_POLICY));
         var sampling = new SamplingConfig(spec.sampling().temperature().floatValue(), spec.sampling().topK(),
                 spec.sampling().topP().floatValue(), spec.sampling().maxNewTokens(), true);
@@ -104,8 +112,16 @@ public class SampleWork implements StageWork {
                 }
                 transactions.executeWithoutResult(status -> batchPairs.forEach(pair -> {
                     pairs.add(pair);
-                    outbox.record(Topics.LABEL_REQUESTS, LabelRequested.of(runId, pair.pairId(), pair.prompt(),
-                            pair.responseA(), pair.responseB(), pair.humanPreference(), spec.labeling()));
+                    if (humanLabels) {
+                        // RLHF for comparison: the rater's choice is the label, no judge involved
+                        double choice = humans.orElseThrow().preference(0, pair.prompt(), pair.responseA(), pair.responseB()) == Preference.A ? 1.0 : 0.0;
+                        pairs.labeled(pair.pairId(), choice, Instant.now());
+                        outbox.record(Topics.LABEL_RESULTS, LabelProduced.of(runId, pair.pairId(), pair.prompt(), pair.responseA(),
+                                pair.responseB(), choice, pair.humanPreference(), 0, 0, 0));
+                    } else {
+                        outbox.record(Topics.LABEL_REQUESTS, LabelRequested.of(runId, pair.pairId(), pair.prompt(),
+                                pair.responseA(), pair.responseB(), pair.humanPreference(), spec.labeling()));
+                    }
                 }));
                 context.progress(Math.min(prompts.size(), start + BATCH_PROMPTS), prompts.size(), Map.of());
             }

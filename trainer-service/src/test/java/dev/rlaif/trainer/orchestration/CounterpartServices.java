@@ -16,7 +16,6 @@ import dev.rlaif.testsupport.Infrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +37,7 @@ final class CounterpartServices implements AutoCloseable {
     private final KafkaTemplate<String, Object> kafka;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Thread loop;
-    private final Set<UUID> labeledPairs = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Integer> labelRequests = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> rewardRequests = new ConcurrentHashMap<>();
     private final List<RunProgress> progress = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
@@ -71,7 +70,7 @@ final class CounterpartServices implements AutoCloseable {
     private void answer(RlaifEvent event) {
         switch (event) {
             case LabelRequested request -> {
-                labeledPairs.add(request.pairId());
+                labelRequests.merge(request.runId(), 1, Integer::sum);
                 double preference = request.humanPreference() == null ? 0.5 : request.humanPreference();
                 var label = LabelProduced.of(request.runId(), request.pairId(), request.prompt(), request.responseA(),
                         request.responseB(), preference, request.humanPreference(), 2, 100, 1);
@@ -101,8 +100,8 @@ final class CounterpartServices implements AutoCloseable {
         return Task.SYNTHSUMM.goldUtility(item.prompt(), item.response());
     }
 
-    Set<UUID> labeledPairs() {
-        return labeledPairs;
+    int labelRequests(UUID runId) {
+        return labelRequests.getOrDefault(runId, 0);
     }
 
     int rewardRequests(UUID runId) {

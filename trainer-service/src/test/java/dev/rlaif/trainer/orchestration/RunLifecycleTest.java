@@ -101,6 +101,19 @@ class RunLifecycleTest {
         assertThat(cancel.statusCode()).isEqualTo(409);
     }
 
+    @Test
+    void anRlhfRunTakesTheSimulatedRatersChoicesAsLabelsWithoutAskingTheLabeler() {
+        String spec = String.format(TINY_RUN, "rlhf", "distilled", "reinforce")
+                .replace("\"sampling\":", "\"labeling\": {\"source\": \"human\"}, \"sampling\":");
+        String id = submit(spec);
+
+        JsonNode run = awaitFinished(id);
+
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(stage(run, "LABEL").path("metrics").path("labeled").asDouble()).isEqualTo(32.0);
+        assertThat(counterparts.labelRequests(UUID.fromString(id))).isZero();
+    }
+
     private String submit(String spec) {
         HttpResponse<String> created = http.postJson("/api/runs", spec);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
