@@ -55,10 +55,4 @@ public class RewardModelController {
                 .orElseGet(() -> new RewardModelView(runId, mode, "NOT_STARTED", null, Map.of(), null, null, null, null,
                         null, counts, List.of()));
     }
-
-    @GetMapping("/{runId}/labels")
-    public LabelRepository.LabelCounts labels(@PathVariable UUID runId) {
-        runs.find(runId).orElseThrow(() -> new NotFoundException("Run", runId));
-        return labels.counts(runId);
-    }
 }
