@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ratingApi base URL of the rating API the simulated raters call; empty means this service itself
  * @param concurrentEvaluations evaluations generating or judging at once
  * @param resumeOnStart pick up evaluations that were interrupted by a restart
+ * @param raterPasscode the passcode human raters sign in with (env {@code RLAIF_RATER_PASSCODE}); empty disables human sign-in
+ * @param simulatedRaterSecret the simulated raters' password; empty means a random one per start (enough when they call this service)
  */
 @ConfigurationProperties("rlaif.eval")
 public record EvalProperties(Integer generationBatch, Integer bootstrapResamples, Integer simulatedRaters, URI ratingApi,
-                             Integer concurrentEvaluations, Boolean resumeOnStart) {
+                             Integer concurrentEvaluations, Boolean resumeOnStart, String raterPasscode,
+                             String simulatedRaterSecret) {
 
     public EvalProperties {
         generationBatch = generationBatch == null ? 32 : generationBatch;
@@ -23,5 +26,8 @@ public record EvalProperties(Integer generationBatch, Integer bootstrapResamples
         simulatedRaters = simulatedRaters == null ? 2 : simulatedRaters;
         concurrentEvaluations = concurrentEvaluations == null ? 1 : concurrentEvaluations;
         resumeOnStart = resumeOnStart == null || resumeOnStart;
+        raterPasscode = raterPasscode == null ? "" : raterPasscode;
+        simulatedRaterSecret = simulatedRaterSecret == null || simulatedRaterSecret.isBlank()
+                ? java.util.UUID.randomUUID().toString() : simulatedRaterSecret;
     }
 }

@@ -1,9 +1,9 @@
 package dev.rlaif.eval.ratings;
 
-/** Rater identities: simulated humans (automated clients of the rating API) carry the {@code simulated-human:} prefix. */
+/** Rater identities: simulated humans (automated clients of the rating API) carry the {@code simulated-human-} prefix. */
 public final class Raters {
 
-    public static final String SIMULATED_PREFIX = "simulated-human:";
+    public static final String SIMULATED_PREFIX = "simulated-human-";
 
     private Raters() {
     }

@@ -74,9 +74,9 @@ public class RatingService {
     }
 
     @Transactional
-    public RatingResult answer(UUID taskId, RatingAnswer answer) {
+    public RatingResult answer(UUID taskId, String rater, RatingAnswer answer) {
         TaskRow task = task(taskId).orElseThrow(() -> new NotFoundException("Rating task", taskId));
-        if (!task.rater().equals(answer.rater())) {
+        if (!task.rater().equals(rater)) {
             throw conflict("Task " + taskId + " belongs to another rater");
         }
         if (!task.state().equals("OPEN")) {

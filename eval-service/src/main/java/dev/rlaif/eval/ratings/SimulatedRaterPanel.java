@@ -58,10 +58,12 @@ public class SimulatedRaterPanel {
                 int raterIndex = r;
                 raters.add(executor.submit(() -> {
                     String rater = Raters.simulated(raterIndex);
-                    for (JsonNode task; (task = next(base, rater, evaluationId)) != null; ) {
+                    String authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (rater + ":" + properties.simulatedRaterSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (JsonNode task; (task = next(base, authorization, evaluationId)) != null; ) {
                         Preference preference = humans.preference(raterIndex, task.path("prompt").asString(),
                                 task.path("left").asString(), task.path("right").asString());
-                        answer(base, task.path("taskId").asString(), rater, preference == Preference.A ? "left" : "right");
+                        answer(base, task.path("taskId").asString(), authorization, preference == Preference.A ? "left" : "right");
                         onVerdict.accept(answered.incrementAndGet());
                     }
                     return null;
@@ -77,9 +79,9 @@ public class SimulatedRaterPanel {
         }
     }
 
-    private JsonNode next(URI base, String rater, UUID evaluationId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(
-                        "/api/ratings/next?rater=" + rater.replace(":", "%3A") + "&evaluation=" + evaluationId)).GET().build(),
+    private JsonNode next(URI base, String authorization, UUID evaluationId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/ratings/next?evaluation=" + evaluationId))
+                        .header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 204) {
             return null;
@@ -90,10 +92,11 @@ public class SimulatedRaterPanel {
         return json.readTree(response.body());
     }
 
-    private void answer(URI base, String taskId, String rater, String choice) throws IOException, InterruptedException {
-        String body = json.writeValueAsString(Map.of("rater", rater, "choice", choice));
+    private void answer(URI base, String taskId, String authorization, String choice) throws IOException, InterruptedException {
+        String body = json.writeValueAsString(Map.of("choice", choice));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/ratings/" + taskId))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -17,6 +17,7 @@ import dev.rlaif.common.spec.LabelingSpec;
 import dev.rlaif.common.spec.RunSpec;
 import dev.rlaif.eval.EvalApplication;
 import dev.rlaif.eval.evaluations.TinyPoliciesAccess;
+import dev.rlaif.eval.ratings.RaterClient;
 import dev.rlaif.testbed.judgesim.JudgeSimulator;
 import dev.rlaif.testbed.judgesim.JudgeSimulatorConfig;
 import dev.rlaif.testsupport.Http;
@@ -159,11 +160,11 @@ class DashboardBrowserTest {
                 .path("evaluation").path("status").asString().equals("COMPLETED"));
 
         browser.get("http://localhost:" + port + "/rate.html?evaluation=" + id);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('rlaif.rater')");
-        browser.navigate().refresh();
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rater"))).sendKeys("carol\n");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rater"))).sendKeys("carol");
+        browser.findElement(By.id("passcode")).sendKeys(RaterClient.PASSCODE + "\n");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "0 of 3 answered"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "rating as carol"));
         screenshot("rating-page.png");
         var body = browser.findElement(By.tagName("body"));
         body.sendKeys("1");

@@ -43,8 +43,8 @@ class EvaluationReportTest {
         double[] first = {1, 0, 0, 1};
         double[] second = {1, 1, 0, 0.5};
         for (int i = 0; i < 4; i++) {
-            judgements.add(verdict(items.get(i), "simulated-human:0", "simulated-human", first[i]));
-            judgements.add(verdict(items.get(i), "simulated-human:1", "simulated-human", second[i]));
+            judgements.add(verdict(items.get(i), "simulated-human-0", "simulated-human", first[i]));
+            judgements.add(verdict(items.get(i), "simulated-human-1", "simulated-human", second[i]));
         }
 
         var report = EvaluationReport.compute(request(null, "ai", "simulated-human"), items, judgements, 7, 500);

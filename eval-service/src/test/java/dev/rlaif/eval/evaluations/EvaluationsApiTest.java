@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rlaif.common.artifacts.ArtifactStore;
 import dev.rlaif.eval.EvalApplication;
+import dev.rlaif.eval.ratings.RaterClient;
 import dev.rlaif.testsupport.Http;
 import dev.rlaif.testsupport.ServiceIntegrationTest;
 import java.time.Duration;
@@ -47,6 +48,22 @@ class EvaluationsApiTest {
     }
 
     @Test
+    void aSignedInRaterMustEchoTheCsrfTokenAndGetsAnHttpOnlySession() {
+        RaterClient browser = RaterClient.browser(port);
+        assertThat(browser.get("/rate.html").statusCode()).isEqualTo(200); // sets the XSRF-TOKEN cookie
+        assertThat(browser.signIn("dora", RaterClient.PASSCODE, false).statusCode()).isEqualTo(403);
+        assertThat(browser.signIn("dora", "guess", true).statusCode()).isEqualTo(401);
+        assertThat(browser.signIn("simulated-human-0", RaterClient.PASSCODE, true).statusCode()).isEqualTo(401);
+        assertThat(browser.signIn("dora", RaterClient.PASSCODE, true).statusCode()).isEqualTo(204);
+        assertThat(browser.cookieFlags("JSESSIONID")).containsEntry("httpOnly", "true");
+        assertThat(JSON.readTree(browser.get("/api/ratings/me").body()).path("rater").asString()).isEqualTo("dora");
+
+        String unknownTask = "/api/ratings/" + UUID.randomUUID();
+        assertThat(browser.postJson(unknownTask, "{\"choice\": \"left\"}", false).statusCode()).isEqualTo(403);
+        assertThat(browser.postJson(unknownTask, "{\"choice\": \"left\"}", true).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void rejectsCheckpointsThatAreNotInTheArtifactStore() {
         var response = new Http(port).postJson("/api/evaluations", """
                 {"name": "missing", "policyA": "runs/%s/policy", "policyB": "../../etc", "prompts": "runs/x/eval.jsonl",
@@ -79,34 +96,31 @@ class EvaluationsApiTest {
                 .path("evaluation").path("status").asString().equals("COMPLETED"));
 
         String rater = "alice-" + UUID.randomUUID().toString().substring(0, 8);
-        String next = "/api/ratings/next?rater=" + rater + "&evaluation=" + id;
-        JsonNode first = JSON.readTree(http.get(next).body());
+        RaterClient alice = RaterClient.basic(port, rater, RaterClient.PASSCODE);
+        String next = "/api/ratings/next?evaluation=" + id;
+        assertThat(new Http(port).get(next).statusCode()).isEqualTo(401);
+        assertThat(RaterClient.basic(port, rater, "wrong").get(next).statusCode()).isEqualTo(401);
+        JsonNode first = JSON.readTree(alice.get(next).body());
         assertThat(first.path("progress").path("answered").asInt()).isZero();
         assertThat(first.path("progress").path("total").asInt()).isEqualTo(4);
-        assertThat(JSON.readTree(http.get(next).body()).path("taskId")).isEqualTo(first.path("taskId")); // an open task is handed out again
+        assertThat(JSON.readTree(alice.get(next).body()).path("taskId")).isEqualTo(first.path("taskId")); // an open task is handed out again
 
-        var invalid = http.postJson("/api/ratings/" + first.path("taskId").asString(), """
-                {"rater": "%s", "choice": "both"}""".formatted(rater));
+        String firstTask = first.path("taskId").asString();
+        var invalid = alice.postJson("/api/ratings/" + firstTask, "{\"choice\": \"both\"}", false);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.body()).path("errors").get(0).path("field").asString()).isEqualTo("choice");
-        var stranger = http.postJson("/api/ratings/" + first.path("taskId").asString(), """
-                {"rater": "mallory", "choice": "left"}""");
+        var stranger = RaterClient.basic(port, "mallory", RaterClient.PASSCODE).postJson("/api/ratings/" + firstTask, "{\"choice\": \"left\"}", false);
         assertThat(stranger.statusCode()).isEqualTo(409);
-        assertThat(http.postJson("/api/ratings/" + UUID.randomUUID(), """
-                {"rater": "%s", "choice": "left"}""".formatted(rater)).statusCode()).isEqualTo(404);
+        assertThat(alice.postJson("/api/ratings/" + UUID.randomUUID(), "{\"choice\": \"left\"}", false).statusCode()).isEqualTo(404);
 
-        String[] choices = {"left", "tie", "skip", "right"};
-        String firstTask = first.path("taskId").asString();
-        for (String choice : choices) {
-            JsonNode task = JSON.readTree(http.get(next).body());
-            var answered = http.postJson("/api/ratings/" + task.path("taskId").asString(), """
-                    {"rater": "%s", "choice": "%s"}""".formatted(rater, choice));
+        for (String choice : new String[] {"left", "tie", "skip", "right"}) {
+            JsonNode task = JSON.readTree(alice.get(next).body());
+            var answered = alice.postJson("/api/ratings/" + task.path("taskId").asString(), "{\"choice\": \"" + choice + "\"}", false);
             assertThat(answered.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(answered.body()).path("recorded").asBoolean()).isTrue();
         }
-        assertThat(http.get(next).statusCode()).isEqualTo(204);
-        var again = http.postJson("/api/ratings/" + firstTask, """
-                {"rater": "%s", "choice": "right"}""".formatted(rater));
+        assertThat(alice.get(next).statusCode()).isEqualTo(204);
+        var again = alice.postJson("/api/ratings/" + firstTask, "{\"choice\": \"right\"}", false);
         assertThat(JSON.readTree(again.body()).path("recorded").asBoolean()).isFalse();
 
         JsonNode report = JSON.readTree(http.get("/api/evaluations/" + id).body()).path("report");
