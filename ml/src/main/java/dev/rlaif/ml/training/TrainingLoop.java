@@ -2,6 +2,7 @@ package dev.rlaif.ml.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.rlaif.ml.Engines;
 import dev.rlaif.ml.model.Gpt;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -30,6 +32,11 @@ public final class TrainingLoop implements AutoCloseable {
     static final String OPTIMIZER_FILE = "optimizer.safetensors";
     static final String STATE_FILE = "trainer_state.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * DJL allows one gradient collector per JVM at a time, so loops in one process (the services of
+     * {@code local}, or two runs side by side) take their steps in turn rather than failing.
+     */
+    private static final ReentrantLock STEPS = new ReentrantLock();
 
     private final Gpt model;
     private final OptimizerConfig config;
@@ -82,6 +89,15 @@ public final class TrainingLoop implements AutoCloseable {
 
     /** One optimiser step: accumulate gradients over the micro-batches, clip, update. */
     public StepMetrics step(Objective objective) {
+        STEPS.lock();
+        try {
+            return stepAlone(objective);
+        } finally {
+            STEPS.unlock();
+        }
+    }
+
+    private StepMetrics stepAlone(Objective objective) {
         int accumulation = config.gradientAccumulationSteps();
         Engines.seed(seed * 7919L + step);
         float lr = config.learningRateAt(step);
@@ -99,6 +115,9 @@ public final class TrainingLoop implements AutoCloseable {
                 loss.metrics().forEach((name, value) ->
                         metrics.merge(name, value.getFloat() / accumulation, Float::sum));
             }
+            // grad mode is per thread in libtorch and on by default in every thread but the engine's own;
+            // the in-place parameter update must run with it off
+            JniUtils.setGradMode(false);
             float gradNorm = optimizer.clipGradients(scope);
             optimizer.step(scope, lr);
             metrics.put("grad_norm", gradNorm);

@@ -109,8 +109,8 @@ public class StageWorkers implements DisposableBean {
                 () -> stopping || runs.findById(command.runId()).map(r -> r.status() == RunStatus.CANCELLED).orElse(true));
         log.info("Run {}: {} attempt {} starting", command.runId(), command.stage(), command.attempt());
         try {
-            // libtorch's grad mode is per thread and starts enabled on a new thread; DJL only switches it off on the
-            // thread that loaded the engine, so an optimiser step on any other thread would fail its in-place update
+            // libtorch's grad mode is per thread and starts enabled on a new thread (DJL switches it off only on the
+            // engine's own): stages sample and score a lot, and should not record autograd graphs while they do
             Engines.engine();
             JniUtils.setGradMode(false);
             StageOutcome outcome = work.run(context);
