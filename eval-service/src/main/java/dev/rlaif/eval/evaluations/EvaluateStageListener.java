@@ -11,6 +11,8 @@ import dev.rlaif.common.kafka.Topics;
 import dev.rlaif.common.knownruns.KnownRun;
 import dev.rlaif.common.knownruns.KnownRunRepository;
 import dev.rlaif.common.spec.RunSpec;
+import dev.rlaif.eval.EvalProperties;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * The EVALUATE stage: RL policy (A) against SFT policy (B) on the run's held-out prompts. A command
  * for an attempt that completed (or failed) re-publishes the same outcome, with the same event id;
- * one that is in progress is ignored; a new one creates the evaluation and starts it.
+ * one that is in progress is ignored unless it went stale; a new one creates the evaluation and starts it.
  */
 @Component
 public class EvaluateStageListener {
@@ -31,11 +33,14 @@ public class EvaluateStageListener {
     private final EvaluationRepository evaluations;
     private final EvaluationRunner runner;
     private final KnownRunRepository runs;
+    private final EvalProperties properties;
 
-    public EvaluateStageListener(EvaluationRepository evaluations, EvaluationRunner runner, KnownRunRepository runs) {
+    public EvaluateStageListener(EvaluationRepository evaluations, EvaluationRunner runner, KnownRunRepository runs,
+                                 EvalProperties properties) {
         this.evaluations = evaluations;
         this.runner = runner;
         this.runs = runs;
+        this.properties = properties;
     }
 
     @KafkaListener(id = "${spring.application.name}-stage-commands", topics = Topics.STAGE_COMMANDS)
@@ -50,7 +55,17 @@ public class EvaluateStageListener {
                 case COMPLETED -> runner.publish(EvaluationRunner.completed(evaluation, evaluation.metrics()));
                 case FAILED -> runner.publish(StageFailed.of(command.runId(), Stage.EVALUATE, command.attempt(),
                         "evaluation failed: " + evaluation.failureReason()));
-                default -> log.debug("EVALUATE of run {} attempt {} is in progress; command ignored", command.runId(), command.attempt());
+                default -> {
+                    // taken over when whoever ran it stopped making progress (a crashed replica)
+                    boolean stale = evaluation.updatedAt().isBefore(Instant.now().minus(properties.staleAfter()));
+                    if (stale && !runner.isRunning(evaluation.id())) {
+                        log.warn("EVALUATE of run {} attempt {} made no progress since {}; resuming it here",
+                                command.runId(), command.attempt(), evaluation.updatedAt());
+                        runner.submit(evaluation.id());
+                    } else {
+                        log.debug("EVALUATE of run {} attempt {} is in progress; command ignored", command.runId(), command.attempt());
+                    }
+                }
             }
             return;
         }

@@ -71,6 +71,11 @@ public class EvaluationRepository {
                 .param("status", status.name()).param("id", id).update();
     }
 
+    /** Marks the evaluation as alive (progress was made), so that it is not taken for stale. */
+    public void touch(UUID id) {
+        jdbc.sql("UPDATE evaluations SET updated_at = now() WHERE id = :id").param("id", id).update();
+    }
+
     public void complete(UUID id, Map<String, Double> metrics) {
         jdbc.sql("""
                         UPDATE evaluations SET status = 'COMPLETED', metrics = CAST(:metrics AS jsonb),

@@ -256,10 +256,14 @@ public class EvaluationRunner {
             steps.accumulateAndGet(step, Math::max);
             long now = steps.get();
             long last = lastReported.get();
-            if (evaluation.runId() == null || (now - last < Math.max(1, total / 100) && now < total)) {
+            if (now - last < Math.max(1, total / 100) && now < total) {
                 return;
             }
             if (lastReported.compareAndSet(last, now)) {
+                evaluations.touch(evaluation.id());
+                if (evaluation.runId() == null) {
+                    return;
+                }
                 kafka.send(Topics.RUN_PROGRESS, evaluation.runId().toString(),
                         RunProgress.of(evaluation.runId(), Stage.EVALUATE, now, total, Map.of(), Instant.now()));
             }

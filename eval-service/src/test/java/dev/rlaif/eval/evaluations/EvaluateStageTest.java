@@ -56,6 +56,15 @@ class EvaluateStageTest {
     @Autowired
     private ArtifactStore artifacts;
 
+    @Autowired
+    private EvaluationRepository evaluations;
+
+    @Autowired
+    private dev.rlaif.common.knownruns.KnownRunRepository knownRuns;
+
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @LocalServerPort
     private int port;
 
@@ -133,6 +142,31 @@ class EvaluateStageTest {
                 node -> "SUCCEEDED".equals(node.path("run").path("status").asString()));
         assertThat(board.path("stages").get(0).path("stage").asString()).isEqualTo("EVALUATE");
         assertThat(board.path("progress").size()).isPositive();
+    }
+
+    @Test
+    void takesOverAnEvaluationThatStoppedMakingProgressWhenTheCommandIsRedelivered() throws Exception {
+        UUID runId = UUID.randomUUID();
+        TinyPolicies.write(artifacts, runId, 12);
+        RunSpec spec = new RunSpec("stale", 9L, new DatasetSpec("testbed:synthsumm?n=120", null), null, null, null, null,
+                null, null, new EvaluationSpec(6, List.of("simulated-human"), 8));
+        var submitted = RunSubmitted.of(runId, spec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        kafka.send(Topics.RUN_EVENTS, submitted.key(), submitted).get();
+        Http http = new Http(port);
+        await().atMost(PATIENCE).until(() -> http.get("/api/known-runs/" + runId).statusCode() == 200);
+        // a replica created the evaluation, started generating and died an hour ago
+        UUID id = dev.rlaif.common.events.EventIds.derive(runId, "evaluation/1");
+        evaluations.create(id, runId, 1, EvaluateStageListener.requestFor(runId, knownRuns.find(runId).orElseThrow()));
+        evaluations.status(id, EvaluationStatus.GENERATING);
+        jdbc.sql("UPDATE evaluations SET updated_at = now() - interval '1 hour' WHERE id = :id").param("id", id).update();
+
+        try (EventProbe stageEvents = EventProbe.listen(Topics.STAGE_EVENTS)) {
+            var command = StageRequested.of(runId, Stage.EVALUATE, 1);
+            kafka.send(Topics.STAGE_COMMANDS, command.key(), command).get();
+            JsonNode completed = JSON.readTree(stageEvents.awaitKey(runId.toString(), PATIENCE).value());
+            assertThat(completed.path("type").asString()).isEqualTo("StageCompleted");
+            assertThat(completed.path("metrics").path("winrate_simulated_human_n").asDouble()).isEqualTo(12);
+        }
     }
 
     /** The panel's expected preference for policy over SFT on 400 other prompts, from the gold utility. */
