@@ -198,11 +198,11 @@ public class EvaluationRunner {
         EvaluationRequest request = evaluation.request();
         Set<UUID> judged = ConcurrentHashMap.newKeySet();
         evaluations.judgements(evaluation.id()).stream().filter(j -> j.judge().equals("ai")).forEach(j -> judged.add(j.itemId()));
-        List<EvaluationItem> todo = items.stream().filter(item -> !judged.contains(item.id())).toList();
+        List<EvaluationItem> unjudged = items.stream().filter(item -> !judged.contains(item.id())).toList();
         long base = progress.steps.get() + judged.size();
         AtomicLong labelled = new AtomicLong();
         try (AiJudge judge = new AiJudge(request.judge(), request.task(), request.preamble(), request.seed(), System::getenv)) {
-            judge.judge(todo, labelledItem -> {
+            judge.judge(unjudged, labelledItem -> {
                 var label = labelledItem.label();
                 evaluations.addJudgement(new StoredJudgement(labelledItem.item().id(), "ai:" + judge.model(), "ai",
                         label.probabilityA(), label.probabilityAWhenAFirst(),

@@ -119,7 +119,12 @@ class DashboardBrowserTest {
                             "kl", 0.002 * step * step, "loss", 1.0 / step, "length", 12.0 + step * 0.2), Instant.now()));
                 }
             }
-            send(StageCompleted.of(runId, stage, 1, Map.of("steps", 20.0), Map.of()));
+            Map<String, Double> report = switch (stage) {
+                case LABEL -> Map.of("labels", 400.0, "alignment", 0.74, "position_bias_rate", 0.11, "judge_calls", 800.0);
+                case REWARD_MODEL -> Map.of("accuracy", 0.68, "loss", 0.61);
+                default -> Map.of("steps", 20.0);
+            };
+            send(StageCompleted.of(runId, stage, 1, report, Map.of()));
         }
         send(StageRequested.of(runId, Stage.EVALUATE, 1));
         await().atMost(PATIENCE).until(() -> JSON.readTree(http.get("/api/dashboard/runs/" + runId).body()),
@@ -137,7 +142,8 @@ class DashboardBrowserTest {
                 .contains("AI judge", "Simulated humans", "position-bias rate", "inter-rater agreement")
                 .containsIgnoringCase("95 % CI").containsIgnoringCase("length-controlled");
         assertThat(browser.findElements(By.cssSelector(".stage.COMPLETED"))).hasSize(6);
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1750));
+        assertThat(browser.findElement(By.id("reports")).getText()).contains("alignment", "0.7400", "accuracy", "0.6800");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
         screenshot("run-page.png");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
 
