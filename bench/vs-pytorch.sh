@@ -3,7 +3,7 @@
 # and 16 prompts × 128 new tokens for sampling, run by ml (DJL) and by PyTorch eager (Debian
 # python3-torch), alternating in one run so machine noise hits both. Prints medians and the ratios
 # train_ratio = ml ÷ PyTorch training tokens/s and sample_ratio = ml ÷ PyTorch sampling tokens/s.
-# Env: ROUNDS (default 3), RLAIF_ML_THREADS (both sides, default 2).
+# Env: ROUNDS (default 5), RLAIF_ML_THREADS (both sides, default 2).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PY=/usr/bin/python3
@@ -12,9 +12,12 @@ if ! "$PY" -c 'import torch' 2>/dev/null; then
   apt-get install -y python3-torch libopenblas0-openmp >/dev/null
 fi
 export RLAIF_ML_THREADS="${RLAIF_ML_THREADS:-2}"
-ROUNDS="${ROUNDS:-3}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}" # both sides: see ml/run-java.sh
+ROUNDS="${ROUNDS:-5}"
 PRESET=scratch:s
-field() { grep '^RESULT' | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
+field() { { grep '^RESULT' || true; } | tr ' ' '\n' | { grep "^$1=" || true; } | cut -d= -f2; }
+# a run that printed no RESULT (killed, crashed) is reported and left out of the medians
+keep() { if [[ -n "$2" ]]; then eval "$1+=(\"\$2\")"; else echo "warning: a $1 run gave no number" >&2; fi; }
 
 "$HERE/ml/run-java.sh" matmul >/dev/null 2>&1 # build once
 # correctness first: a checkpoint ml wrote (left by GptReferenceTest) through PyTorch's forward pass
@@ -24,12 +27,11 @@ fi
 export ML_BENCH_SKIP_BUILD=1
 ours_train=(); torch_train=(); ours_sample=(); torch_sample=()
 for round in $(seq "$ROUNDS"); do
-  ours_train+=("$("$HERE/ml/run-java.sh" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s)")
-  torch_train+=("$("$PY" "$HERE/ml/pytorch_gpt.py" train "$PRESET" 512 16 64 15 | field tokens_per_s)")
-  ours_sample+=("$("$HERE/ml/run-java.sh" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s)")
-  torch_sample+=("$("$PY" "$HERE/ml/pytorch_gpt.py" sample "$PRESET" 512 16 16 128 1 | field kv_tokens_per_s)")
-  echo "round $round: train ml ${ours_train[-1]} / pytorch ${torch_train[-1]} tokens/s;" \
-       "sample ml ${ours_sample[-1]} / pytorch ${torch_sample[-1]} tokens/s"
+  a="$("$HERE/ml/run-java.sh" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s)"; keep ours_train "$a"
+  b="$("$PY" "$HERE/ml/pytorch_gpt.py" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s)"; keep torch_train "$b"
+  c="$("$HERE/ml/run-java.sh" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s)"; keep ours_sample "$c"
+  d="$("$PY" "$HERE/ml/pytorch_gpt.py" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s)"; keep torch_sample "$d"
+  echo "round $round: train ml ${a:-?} / pytorch ${b:-?} tokens/s; sample ml ${c:-?} / pytorch ${d:-?} tokens/s"
 done
 "$PY" - "${ours_train[*]}" "${torch_train[*]}" "${ours_sample[*]}" "${torch_sample[*]}" <<'PY'
 import statistics, sys
