@@ -36,10 +36,13 @@ public final class Mlp extends GptModule {
         return dropout(out, config.dropout(), training);
     }
 
-    /** GPT-2's {@code gelu_new}: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
+    /**
+     * GPT-2's {@code gelu_new}, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), written as
+     * x·σ(2√(2/π)·x·(1 + 0.044715·x²)) since 0.5·(1 + tanh z) = σ(2z): seven kernels instead of nine.
+     */
     static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.mul(x).mul(x).mul(0.044715).add(x).mul(SQRT_2_OVER_PI);
-        return inner.tanh().add(1).mul(x).mul(0.5);
+        NDArray inner = x.square().mul(0.044715).add(1).mul(x).mul(2 * SQRT_2_OVER_PI);
+        return inner.getNDArrayInternal().sigmoid().mul(x);
     }
 
     @Override
