@@ -13,6 +13,8 @@ import java.util.Map;
 /** Trains the scalar head (and backbone) as a reward model on soft or hard preferences. */
 public final class RewardModelObjective implements Objective {
 
+    private static final int SCORING_BATCH = 64;
+
     private final Gpt model;
     private final List<PreferencePair> pairs;
     private final EpochOrder order;
@@ -63,11 +65,18 @@ public final class RewardModelObjective implements Objective {
         return scores.gather(index, 1).squeeze(1);
     }
 
-    /** Scores prompt/response pairs with a trained reward model (no gradients). */
+    /** Scores prompt/response pairs with a trained reward model (no gradients), 64 rows at a time. */
     public static float[] score(Gpt model, List<long[]> prompts, List<long[]> responses) {
-        try (NDManager step = model.manager().newSubManager()) {
-            return rewards(model, TokenBatch.of(prompts, responses, model.config().padTokenId()), step, false)
-                    .toFloatArray();
+        float[] scores = new float[prompts.size()];
+        for (int from = 0; from < scores.length; from += SCORING_BATCH) {
+            int to = Math.min(scores.length, from + SCORING_BATCH);
+            try (NDManager step = model.manager().newSubManager()) {
+                TokenBatch batch = TokenBatch.of(prompts.subList(from, to), responses.subList(from, to),
+                        model.config().padTokenId());
+                float[] chunk = rewards(model, batch, step, false).toFloatArray();
+                System.arraycopy(chunk, 0, scores, from, chunk.length);
+            }
         }
+        return scores;
     }
 }
