@@ -4,23 +4,19 @@ import dev.rlaif.ml.Rng;
 import dev.rlaif.ml.model.HfCheckpoint;
 import dev.rlaif.ml.sampling.Sampler;
 import dev.rlaif.ml.sampling.SamplingConfig;
+import dev.rlaif.ml.tokenizer.PolicyText;
 import dev.rlaif.ml.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
  * Samples one response per prompt from a policy checkpoint, in batches with the KV cache. The prompt
- * is formatted the way the trainer formats it for SFT, sampling and RL (the prompt, a space, the
- * {@code TL;DR:} marker; long prompts keep their end), so the policy sees what it was trained on.
+ * is formatted by {@link PolicyText}, as for SFT, sampling and RL, so the policy sees what it was trained on.
  */
 public final class PolicyResponses {
-
-    /** The trainer's separator between a prompt and the policy's response. */
-    static final String MARKER = "TL;DR:";
 
     private PolicyResponses() {
     }
@@ -42,21 +38,15 @@ public final class PolicyResponses {
             for (int start = 0; start < prompts.size(); start += batchSize) {
                 List<long[]> batch = new ArrayList<>();
                 for (String prompt : prompts.subList(start, Math.min(prompts.size(), start + batchSize))) {
-                    batch.add(promptTokens(tokenizer, prompt, context, sampling.maxNewTokens()));
+                    batch.add(PolicyText.prompt(tokenizer, prompt, context, sampling.maxNewTokens()));
                 }
                 long[][] generated = Sampler.sample(policy.model(), batch, sampling, rng.fork()).tokens();
                 for (long[] tokens : generated) {
-                    responses.add(tokenizer.decode(tokens).strip());
+                    responses.add(PolicyText.decode(tokenizer, tokens));
                 }
                 progress.accept(responses.size());
             }
         }
         return responses;
-    }
-
-    static long[] promptTokens(TextTokenizer tokenizer, String prompt, int contextLength, int maxNewTokens) {
-        long[] ids = tokenizer.encode(prompt + " " + MARKER);
-        int room = Math.max(1, contextLength - maxNewTokens);
-        return ids.length <= room ? ids : Arrays.copyOfRange(ids, ids.length - room, ids.length);
     }
 }

@@ -5,6 +5,7 @@ import dev.rlaif.common.artifacts.ArtifactStore;
 import dev.rlaif.ml.model.Gpt;
 import dev.rlaif.ml.model.GptConfig;
 import dev.rlaif.ml.model.HfCheckpoint;
+import dev.rlaif.ml.tokenizer.PolicyText;
 import dev.rlaif.ml.tokenizer.TextTokenizer;
 import dev.rlaif.ml.tokenizer.WordLevelTokenizerBuilder;
 import dev.rlaif.testbed.tasks.Jsonl;
@@ -46,7 +47,7 @@ final class TinyPolicies {
             corpus.add(example.prompt());
             corpus.add(example.reference());
         }
-        corpus.add(PolicyResponses.MARKER);
+        corpus.add(PolicyText.MARKER);
         return new WordLevelTokenizerBuilder().maxVocabSize(400).addCorpus(corpus).build();
     }
 

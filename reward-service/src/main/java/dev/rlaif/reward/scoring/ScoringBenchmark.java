@@ -5,6 +5,7 @@ import dev.rlaif.ml.Rng;
 import dev.rlaif.ml.model.Gpt;
 import dev.rlaif.ml.model.GptConfig;
 import dev.rlaif.ml.tokenizer.TextTokenizer;
+import dev.rlaif.ml.tokenizer.PolicyText;
 import dev.rlaif.ml.tokenizer.WordLevelTokenizerBuilder;
 import dev.rlaif.reward.training.RewardModelScorer;
 import dev.rlaif.reward.training.RewardText;
@@ -46,7 +47,7 @@ public final class ScoringBenchmark {
             words.add("w" + i);
         }
         List<String[]> texts = new ArrayList<>();
-        var vocabulary = new WordLevelTokenizerBuilder().maxVocabSize(256).addCorpus(words).addText("TL;DR:");
+        var vocabulary = new WordLevelTokenizerBuilder().maxVocabSize(256).addCorpus(words).addText(PolicyText.MARKER);
         for (int i = 0; i < n; i++) {
             texts.add(new String[] {sentence(words, 40 + rng.nextInt(30), rng), sentence(words, 10 + rng.nextInt(20), rng)});
         }

@@ -22,7 +22,7 @@ import dev.rlaif.ml.training.RlTrainer;
 import dev.rlaif.ml.training.StepMetrics;
 import dev.rlaif.ml.training.TrainingLoop;
 import dev.rlaif.testbed.tasks.PromptExample;
-import dev.rlaif.trainer.dataset.PolicyText;
+import dev.rlaif.ml.tokenizer.PolicyText;
 import dev.rlaif.trainer.dataset.RunDataset;
 import dev.rlaif.trainer.labels.SampledPairs;
 import dev.rlaif.trainer.stages.StageContext;

@@ -17,7 +17,7 @@ import dev.rlaif.testbed.raters.SimulatedHumans;
 import dev.rlaif.testbed.tasks.Jsonl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.rlaif.testbed.tasks.PromptExample;
-import dev.rlaif.trainer.dataset.PolicyText;
+import dev.rlaif.ml.tokenizer.PolicyText;
 import dev.rlaif.trainer.dataset.RunDataset;
 import dev.rlaif.trainer.labels.SampledPairs;
 import dev.rlaif.trainer.outbox.Outbox;

@@ -15,7 +15,7 @@ import dev.rlaif.ml.training.SftObjective;
 import dev.rlaif.ml.training.StepMetrics;
 import dev.rlaif.ml.training.TrainingLoop;
 import dev.rlaif.testbed.tasks.PromptExample;
-import dev.rlaif.trainer.dataset.PolicyText;
+import dev.rlaif.ml.tokenizer.PolicyText;
 import dev.rlaif.trainer.dataset.RunDataset;
 import dev.rlaif.trainer.stages.StageContext;
 import dev.rlaif.trainer.stages.StageOutcome;
