@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The data behind the dashboard pages ({@code /index.html}, {@code /run.html}); the pages poll it. */
+/** The run list and a run's detail as JSON (the pages themselves are {@link DashboardPages}). */
 @RestController
 @RequestMapping("/api/dashboard")
 public class DashboardController {

@@ -20,8 +20,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -33,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a session cookie that is HttpOnly and SameSite=Strict, Secure behind TLS); their state-changing
  * requests carry the CSRF token from the {@code XSRF-TOKEN} cookie. The simulated raters, automated
  * clients, authenticate every request with HTTP Basic; a request with an {@code Authorization} header
- * is exempt from CSRF, since a browser never attaches one across sites. Everything else (the pages,
+ * is exempt from CSRF, since a browser never attaches one across sites. The rating page's answers
+ * ({@code /rate/tasks/**}) need a signed-in rater too. Everything else (the pages,
  * the read APIs, the machine API {@code /api/evaluations}, actuator) is open as in the other services.
  */
 @Configuration
@@ -44,7 +43,7 @@ public class RaterSecurity {
     @Bean
     SecurityFilterChain raterSecurityChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/ratings/**").hasRole(ROLE)
+                        .requestMatchers("/api/ratings/**", "/rate/tasks/**").hasRole(ROLE)
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -54,14 +53,30 @@ public class RaterSecurity {
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .formLogin(login -> login
                         .loginProcessingUrl("/api/login")
-                        .successHandler((request, response, authentication) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
+                        .successHandler((request, response, authentication) -> noContent(request, response))
                         .failureHandler((request, response, exception) -> response.sendError(HttpStatus.UNAUTHORIZED.value())))
                 .logout(logout -> logout.logoutUrl("/api/logout")
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                        .logoutSuccessHandler((request, response, authentication) -> noContent(request, response)))
                 .httpBasic(Customizer.withDefaults())
                 // a 401 without a WWW-Authenticate challenge: browsers never cache Basic credentials for this site
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
+                    reloadThePage(request, response);
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                }));
         return http.build();
+    }
+
+    /** Sign-in and sign-out answer 204; the rating page (an htmx request) reloads to show the new state and CSRF token. */
+    private static void noContent(HttpServletRequest request, HttpServletResponse response) {
+        reloadThePage(request, response);
+        response.setStatus(HttpStatus.NO_CONTENT.value());
+    }
+
+    /** Tells htmx to reload the page: after sign-in or sign-out, or when the session has ended (it then shows the sign-in form). */
+    private static void reloadThePage(HttpServletRequest request, HttpServletResponse response) {
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Refresh", "true");
+        }
     }
 
     @Bean

@@ -23,6 +23,10 @@ import dev.rlaif.testbed.judgesim.JudgeSimulatorConfig;
 import dev.rlaif.testsupport.Http;
 import dev.rlaif.testsupport.ServiceIntegrationTest;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +40,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -126,6 +132,14 @@ class DashboardBrowserTest {
             };
             send(StageCompleted.of(runId, stage, 1, report, Map.of()));
         }
+        await().atMost(PATIENCE).until(() -> JSON.readTree(http.get("/api/dashboard/runs/" + runId).body()).path("stages"),
+                stages -> stages.size() == 5 && "COMPLETED".equals(stages.get(4).path("status").asString()));
+
+        // the page of an active run polls every 3 s and picks up the evaluation without a reload
+        browser.get("http://localhost:" + port + "/runs/" + runId);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
+        assertThat(browser.findElement(By.id("live")).getAttribute("hx-trigger")).isEqualTo("every 3s");
+        assertThat(browser.findElement(By.id("evaluation")).getText()).contains("No evaluation yet");
         send(StageRequested.of(runId, Stage.EVALUATE, 1));
         await().atMost(PATIENCE).until(() -> JSON.readTree(http.get("/api/dashboard/runs/" + runId).body()),
                 node -> "SUCCEEDED".equals(node.path("run").path("status").asString()));
@@ -133,11 +147,18 @@ class DashboardBrowserTest {
         JsonNode live = JSON.readTree(http.get("/api/runs/" + runId + "/evaluation").body());
         assertThat(live.path("report").path("judges").get(1).path("winRate").path("winRate").asDouble())
                 .isEqualTo(live.path("evaluation").path("metrics").path("winrate_simulated_human").asDouble());
-        browser.get("http://localhost:" + port + "/run.html?id=" + runId);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "SUCCEEDED"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluation"), "Simulated humans"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#curves svg polyline")));
-        assertThat(browser.findElements(By.cssSelector("#curves .chart"))).hasSize(4);
+        // a finished run's page stops polling
+        wait.until(driver -> driver.findElement(By.id("live")).getAttribute("hx-trigger") == null);
+        assertThat(browser.findElements(By.cssSelector("#curves .chart canvas"))).hasSize(4);
+        // Chart.js (from its WebJar) drew every curve with all 20 steps
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript("""
+                return typeof Chart !== "undefined" && [...document.querySelectorAll("#curves canvas")]
+                    .map((canvas) => Chart.getChart(canvas)).filter((chart) => chart && chart.data.datasets[0].data.length === 20).length
+                    + 10 * Object.keys(Chart.instances).length""")
+                .equals(44L)); // and the charts of the fragments the polls replaced were destroyed
+        assertThat(browser.findElement(By.id("curves")).getText()).contains("RL · loss", "RL · reward", "RL · kl", "RL · length");
         assertThat(browser.findElement(By.id("evaluation")).getText())
                 .contains("AI judge", "Simulated humans", "position-bias rate", "inter-rater agreement")
                 .containsIgnoringCase("95 % CI").containsIgnoringCase("length-controlled");
@@ -150,6 +171,15 @@ class DashboardBrowserTest {
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "browser-demo"));
         screenshot("runs-page.png");
+        // what the run list's poll gets: the live fragment, not the whole page
+        var fragment = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fragment.body()).contains("id=\"live\"", "browser-demo").doesNotContain("<html", "<header");
+
+        browser.get("http://localhost:" + port + "/evaluations/" + live.path("evaluation").path("id").asString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table"), "Simulated humans"));
+        assertThat(browser.findElement(By.id("table")).getText()).contains("AI judge").containsIgnoringCase("95 % CI");
+        screenshot("evaluation-page.png");
     }
 
     @Test
@@ -165,9 +195,12 @@ class DashboardBrowserTest {
         await().atMost(PATIENCE).until(() -> JSON.readTree(http.get("/api/evaluations/" + id).body())
                 .path("evaluation").path("status").asString().equals("COMPLETED"));
 
-        browser.get("http://localhost:" + port + "/rate.html?evaluation=" + id);
+        browser.get("http://localhost:" + port + "/rate?evaluation=" + id);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rater"))).sendKeys("carol");
+        browser.findElement(By.id("passcode")).sendKeys("not-the-passcode\n");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+        browser.findElement(By.id("rater")).sendKeys("carol");
         browser.findElement(By.id("passcode")).sendKeys(RaterClient.PASSCODE + "\n");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "0 of 3 answered"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "rating as carol"));

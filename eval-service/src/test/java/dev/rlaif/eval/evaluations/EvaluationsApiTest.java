@@ -50,7 +50,7 @@ class EvaluationsApiTest {
     @Test
     void aSignedInRaterMustEchoTheCsrfTokenAndGetsAnHttpOnlySession() {
         RaterClient browser = RaterClient.browser(port);
-        assertThat(browser.get("/rate.html").statusCode()).isEqualTo(200); // sets the XSRF-TOKEN cookie
+        assertThat(browser.get("/rate").statusCode()).isEqualTo(200); // sets the XSRF-TOKEN cookie
         assertThat(browser.signIn("dora", RaterClient.PASSCODE, false).statusCode()).isEqualTo(403);
         assertThat(browser.signIn("dora", "guess", true).statusCode()).isEqualTo(401);
         assertThat(browser.signIn("simulated-human-0", RaterClient.PASSCODE, true).statusCode()).isEqualTo(401);
