@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Sends label requests the way the trainer does and reads what the labeler publishes on {@code rlaif.label.results}. */
 public final class LabelRequests implements AutoCloseable {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaTemplate<String, Object> kafka;

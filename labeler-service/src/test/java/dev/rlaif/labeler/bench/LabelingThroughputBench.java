@@ -20,7 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,7 +33,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,10 +48,22 @@ public final class LabelingThroughputBench {
     private LabelingThroughputBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        // the in-JVM Kafka broker and embedded PostgreSQL keep non-daemon threads alive
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         int pairs = 2000;
         int concurrency = 32;
-        long latencyMs = 100;
+        long latencyMs = 500;
         boolean debiasing = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -64,19 +80,21 @@ public final class LabelingThroughputBench {
         Infrastructure.Database db = Infrastructure.database();
         var simConfig = JudgeSimulatorConfig.defaults().withSize("l").withLatencyMs(latencyMs).withConcurrencyLimit(concurrency);
         try (var sim = JudgeSimulator.start(simConfig);
-             ConfigurableApplicationContext labeler = LabelerApplication.builder().properties(Map.of(
-                     "server.port", "0",
-                     "spring.kafka.bootstrap-servers", bootstrap,
-                     "rlaif.db.url", db.jdbcUrl(),
-                     "spring.datasource.username", db.username(),
-                     "spring.datasource.password", db.password(),
-                     "logging.level.root", "WARN")).run();
+             // command-line arguments outrank labeler-service.yml and rlaif-defaults.yml
+             ConfigurableApplicationContext labeler = LabelerApplication.builder().run(
+                     "--server.port=0",
+                     "--spring.kafka.bootstrap-servers=" + bootstrap,
+                     "--rlaif.db.url=" + db.jdbcUrl(),
+                     "--spring.datasource.username=" + db.username(),
+                     "--spring.datasource.password=" + db.password(),
+                     "--logging.level.root=WARN");
              var results = new KafkaConsumer<String, byte[]>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                      ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID()),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
-            @SuppressWarnings("unchecked")
-            KafkaTemplate<String, Object> kafka = labeler.getBean(KafkaTemplate.class);
+            // the trainer's producer, not the labeler's: requests must not queue ahead of the labeler's results
+            var kafka = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
             var spec = new LabelingSpec(new JudgeSpec(sim.baseUrl(), sim.modelId(), null, concurrency), "summarization",
                     "detailed", null, false, 1, debiasing, 0, false);
             List<TopicPartition> partitions = results.partitionsFor(Topics.LABEL_RESULTS).stream()
@@ -94,9 +112,12 @@ public final class LabelingThroughputBench {
             List<LabelRequested> requests = data.subList(0, pairs).stream().map(p -> request(runId, p, spec)).toList();
             long callsBefore = sim.requestCount();
             long start = System.nanoTime();
+            var busy = new BusyProfile(sim, Duration.ofMillis(latencyMs));
             send(kafka, requests);
             int failed = await(results, runId, pairs);
             double seconds = (System.nanoTime() - start) / 1e9;
+            busy.stop();
+            kafka.close();
             long calls = sim.requestCount() - callsBefore;
 
             double callsPerSecond = calls / seconds;
@@ -107,10 +128,55 @@ public final class LabelingThroughputBench {
                     pairs, debiasing ? "both orders" : "one order", latencyMs, concurrency, capacity);
             System.out.printf(Locale.ROOT, "%d judge calls in %.2f s: %.1f calls/s; %d labels failed%n", calls, seconds,
                     callsPerSecond, failed);
+            System.out.printf(Locale.ROOT, "calls in progress at the judge, mean per %d ms: %s%n", latencyMs, busy);
             System.out.printf(Locale.ROOT, "efficiency %.3f%n", efficiency);
             System.out.printf(Locale.ROOT, "RESULT efficiency=%.3f labels_per_s=%.1f%n", efficiency, labelsPerSecond);
         }
-        System.exit(0);
+    }
+
+    /** Samples how many calls the simulator is serving, to show where the judge was not kept busy. */
+    private static final class BusyProfile {
+
+        private final List<Double> means = new ArrayList<>();
+        private final Thread sampler;
+
+        BusyProfile(JudgeSimulator sim, Duration window) {
+            sampler = Thread.ofPlatform().daemon().start(() -> {
+                long samples = 0;
+                long sum = 0;
+                long windowEnd = System.nanoTime() + window.toNanos();
+                while (!Thread.currentThread().isInterrupted()) {
+                    sum += sim.inProgress();
+                    samples++;
+                    if (System.nanoTime() >= windowEnd) {
+                        synchronized (means) {
+                            means.add((double) sum / samples);
+                        }
+                        sum = 0;
+                        samples = 0;
+                        windowEnd += window.toNanos();
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
+        }
+
+        @Override
+        public String toString() {
+            synchronized (means) {
+                return means.stream().map(m -> String.format(Locale.ROOT, "%.0f", m))
+                        .collect(java.util.stream.Collectors.joining(" "));
+            }
+        }
     }
 
     private static LabelRequested request(UUID runId, PreferencePair pair, LabelingSpec spec) {
@@ -118,12 +184,15 @@ public final class LabelingThroughputBench {
                 pair.preference(), spec);
     }
 
-    private static void send(KafkaTemplate<String, Object> kafka, List<LabelRequested> requests) {
-        List<CompletableFuture<?>> sent = new ArrayList<>(requests.size());
+    private static void send(KafkaProducer<String, byte[]> kafka, List<LabelRequested> requests) throws Exception {
+        List<Future<?>> sent = new ArrayList<>(requests.size());
         for (LabelRequested r : requests) {
-            sent.add(kafka.send(Topics.LABEL_REQUESTS, r.key(), r));
+            sent.add(kafka.send(new ProducerRecord<>(Topics.LABEL_REQUESTS, r.key(),
+                    JSON.writerFor(RlaifEvent.class).writeValueAsBytes(r))));
         }
-        sent.forEach(CompletableFuture::join);
+        for (Future<?> future : sent) {
+            future.get();
+        }
     }
 
     /** Reads results until {@code count} distinct pairs of the run have one; returns how many of them failed. */

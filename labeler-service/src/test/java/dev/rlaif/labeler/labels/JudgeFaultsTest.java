@@ -58,9 +58,9 @@ class JudgeFaultsTest {
         requests.close();
     }
 
-    /** A timeout fault hangs 3 s; the labeler's client gives up after 1 s (labeler-service-test.yml). */
+    /** A timeout fault hangs 10 s; the labeler's client gives up after 5 s (labeler-service-test.yml). */
     private static JudgeSimulatorConfig judge() {
-        return JudgeSimulatorConfig.defaults().withSeed(23).withSize("s").withTimeoutMs(3000).withRetryAfterSeconds(1);
+        return JudgeSimulatorConfig.defaults().withSeed(23).withSize("s").withTimeoutMs(10_000).withRetryAfterSeconds(1);
     }
 
     @ParameterizedTest
