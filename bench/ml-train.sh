@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Training throughput of the ml module: tokens/s and model-FLOPs utilisation (6·params·tokens/s over
-# a float32 matmul peak measured through libtorch in the same process) for a ~1 M and a ~10 M
+# a float32 1024² matmul peak measured through libtorch in the same process, probed after every
+# step so both see the same machine load; median of the probes) for a ~1 M and a ~10 M
 # parameter GPT-2, batch 16 × 64 tokens, AdamW, full optimiser steps. Medians over STEPS steps.
 # Env: RLAIF_ML_THREADS (libtorch intra-op threads, default 2), STEPS (default 20).
 set -euo pipefail

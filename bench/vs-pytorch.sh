@@ -27,10 +27,10 @@ fi
 export ML_BENCH_SKIP_BUILD=1
 ours_train=(); torch_train=(); ours_sample=(); torch_sample=()
 for round in $(seq "$ROUNDS"); do
-  a="$("$HERE/ml/run-java.sh" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s)"; keep ours_train "$a"
-  b="$("$PY" "$HERE/ml/pytorch_gpt.py" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s)"; keep torch_train "$b"
-  c="$("$HERE/ml/run-java.sh" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s)"; keep ours_sample "$c"
-  d="$("$PY" "$HERE/ml/pytorch_gpt.py" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s)"; keep torch_sample "$d"
+  a="$("$HERE/ml/run-java.sh" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s || true)"; keep ours_train "$a"
+  b="$("$PY" "$HERE/ml/pytorch_gpt.py" train "$PRESET" 512 16 64 15 2>&1 | field tokens_per_s || true)"; keep torch_train "$b"
+  c="$("$HERE/ml/run-java.sh" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s || true)"; keep ours_sample "$c"
+  d="$("$PY" "$HERE/ml/pytorch_gpt.py" sample "$PRESET" 512 16 16 128 1 2>&1 | field kv_tokens_per_s || true)"; keep torch_sample "$d"
   echo "round $round: train ml ${a:-?} / pytorch ${b:-?} tokens/s; sample ml ${c:-?} / pytorch ${d:-?} tokens/s"
 done
 "$PY" - "${ours_train[*]}" "${torch_train[*]}" "${ours_sample[*]}" "${torch_sample[*]}" <<'PY'

@@ -52,7 +52,7 @@ public record GptConfig(
      * Size presets for models trained from scratch on a small word-level vocabulary.
      *
      * <ul>
-     *   <li>{@code scratch:xxs} ~0.03 M parameters, for tests;
+     *   <li>{@code scratch:xxs} ~0.04 M parameters, for tests;
      *   <li>{@code scratch:xs} ~1 M;
      *   <li>{@code scratch:s} ~3 M;
      *   <li>{@code scratch:m} ~10 M.
