@@ -212,6 +212,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "2 of 3 answered"));
         body.sendKeys("2");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        browser.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rater")));
 
         JsonNode human = JSON.readTree(http.get("/api/evaluations/" + id).body()).path("report").path("judges").get(0);
         assertThat(human.path("judge").asString()).isEqualTo("human");

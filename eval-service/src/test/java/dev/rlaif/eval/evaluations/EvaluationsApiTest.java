@@ -52,12 +52,15 @@ class EvaluationsApiTest {
         RaterClient browser = RaterClient.browser(port);
         assertThat(browser.get("/rate").statusCode()).isEqualTo(200); // sets the XSRF-TOKEN cookie
         assertThat(browser.signIn("dora", RaterClient.PASSCODE, false).statusCode()).isEqualTo(403);
+        String pageAnswer = "/rate/tasks/" + UUID.randomUUID();
+        assertThat(browser.postJson(pageAnswer, "{}", true).statusCode()).isEqualTo(401); // the rating page's answers need a rater
         assertThat(browser.signIn("dora", "guess", true).statusCode()).isEqualTo(401);
         assertThat(browser.signIn("simulated-human-0", RaterClient.PASSCODE, true).statusCode()).isEqualTo(401);
         assertThat(browser.signIn("dora", RaterClient.PASSCODE, true).statusCode()).isEqualTo(204);
         assertThat(browser.cookieFlags("JSESSIONID")).containsEntry("httpOnly", "true");
         assertThat(JSON.readTree(browser.get("/api/ratings/me").body()).path("rater").asString()).isEqualTo("dora");
 
+        assertThat(browser.postJson(pageAnswer, "{}", false).statusCode()).isEqualTo(403); // and the CSRF token
         String unknownTask = "/api/ratings/" + UUID.randomUUID();
         assertThat(browser.postJson(unknownTask, "{\"choice\": \"left\"}", false).statusCode()).isEqualTo(403);
         assertThat(browser.postJson(unknownTask, "{\"choice\": \"left\"}", true).statusCode()).isEqualTo(404);
