@@ -17,6 +17,12 @@ class CheckpointResumeTest {
     static final OptimizerConfig OPTIMIZER = OptimizerConfig.defaults(3e-3f, 12).withWarmup(3).withGradientAccumulation(2);
     static final List<SftExample> DATA = ReverseTask.examples(200, 21);
 
+    /**
+     * Reloaded arrays sit at other addresses, and MKL's kernels may sum in another order for
+     * another alignment: ~1e-6 differences are arithmetic, a lost step or moment would be ~1e-2.
+     */
+    static final float SAME_LOSS = 1e-4f;
+
     @TempDir
     Path dir;
 
@@ -47,7 +53,7 @@ class CheckpointResumeTest {
                 StepMetrics expected = uninterrupted.get(6 + i);
                 assertThat(secondHalf.get(i).step()).isEqualTo(expected.step());
                 assertThat(secondHalf.get(i).loss()).as("loss at step %d", expected.step())
-                        .isCloseTo(expected.loss(), within(1e-6f));
+                        .isCloseTo(expected.loss(), within(SAME_LOSS));
             }
         }
     }
@@ -84,7 +90,7 @@ class CheckpointResumeTest {
                 StepMetrics expected = uninterrupted.get(3 + i);
                 assertThat(rest.get(i).step()).isEqualTo(expected.step());
                 assertThat(rest.get(i).metric("reward")).isEqualTo(expected.metric("reward"));
-                assertThat(rest.get(i).loss()).isCloseTo(expected.loss(), within(1e-6f));
+                assertThat(rest.get(i).loss()).isCloseTo(expected.loss(), within(SAME_LOSS));
             }
         }
     }
