@@ -17,7 +17,7 @@ public record LabelerProperties(Judge judge, Requests requests, Labelings labeli
     public LabelerProperties {
         judge = judge == null ? new Judge(null, null, null, null, null, null, null, null, null, null) : judge;
         requests = requests == null ? new Requests(null, null, null) : requests;
-        labelings = labelings == null ? new Labelings(null) : labelings;
+        labelings = labelings == null ? new Labelings(null, null) : labelings;
     }
 
     /**
@@ -64,8 +64,11 @@ public record LabelerProperties(Judge judge, Requests requests, Labelings labeli
         }
     }
 
-    /** @param maxPairs the most pairs one labeling job may hold */
-    public record Labelings(Integer maxPairs) {
+    /**
+     * @param maxPairs  the most pairs one labeling job may hold
+     * @param sourceDir the only directory {@code file:} sources may be read from; none when unset
+     */
+    public record Labelings(Integer maxPairs, java.nio.file.Path sourceDir) {
 
         public Labelings {
             maxPairs = maxPairs == null ? 100_000 : maxPairs;

@@ -30,11 +30,14 @@ public class LabelingsController {
     private final LabelingRepository labelings;
     private final LabelingJobs jobs;
     private final int maxPairs;
+    private final Path sourceDir;
 
     public LabelingsController(LabelingRepository labelings, LabelingJobs jobs, LabelerProperties properties) {
         this.labelings = labelings;
         this.jobs = jobs;
         this.maxPairs = properties.labelings().maxPairs();
+        this.sourceDir = properties.labelings().sourceDir() == null ? null
+                : properties.labelings().sourceDir().toAbsolutePath().normalize();
     }
 
     @Operation(summary = "Label a JSONL of pairs (inline or a file:) in the background; 202 with the job and its Location")
@@ -64,7 +67,7 @@ public class LabelingsController {
         return labelings.find(labelingId).orElseThrow(() -> new NotFoundException("Labeling", labelingId));
     }
 
-    private static String pairsText(LabelingRequest request) {
+    private String pairsText(LabelingRequest request) {
         boolean inline = request.jsonl() != null;
         boolean file = request.source() != null;
         if (inline == file) {
@@ -77,7 +80,12 @@ public class LabelingsController {
         if (!request.source().startsWith("file:")) {
             throw invalid("Unknown source", List.of(new FieldProblem("source", "must be file:<path to JSONL>")));
         }
-        Path path = Path.of(request.source().substring("file:".length()));
+        Path path = Path.of(request.source().substring("file:".length())).toAbsolutePath().normalize();
+        // only files under the configured directory (the artifact store by default), never the whole filesystem
+        if (sourceDir == null || !path.startsWith(sourceDir)) {
+            throw invalid("Source not allowed", List.of(new FieldProblem("source",
+                    "file sources must lie under rlaif.labeler.labelings.source-dir")));
+        }
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -103,10 +103,12 @@ public final class LabelingThroughputBench {
             results.seekToEnd(partitions);
             partitions.forEach(results::position);
 
-            List<PreferencePair> data = new SynthSumm(3).preferencePairs(pairs + 1);
+            // warm up (JIT, connection pools) on other pairs, so that the measurement is the steady state
+            int warmUpPairs = Math.max(1, pairs / 10);
+            List<PreferencePair> data = new SynthSumm(3).preferencePairs(pairs + warmUpPairs);
             UUID warmUp = UUID.randomUUID();
-            send(kafka, List.of(request(warmUp, data.getLast(), spec)));
-            await(results, warmUp, 1);
+            send(kafka, data.subList(pairs, data.size()).stream().map(p -> request(warmUp, p, spec)).toList());
+            await(results, warmUp, warmUpPairs);
 
             UUID runId = UUID.randomUUID();
             List<LabelRequested> requests = data.subList(0, pairs).stream().map(p -> request(runId, p, spec)).toList();
@@ -124,8 +126,9 @@ public final class LabelingThroughputBench {
             double capacity = concurrency / (latencyMs / 1000.0);
             double efficiency = callsPerSecond / capacity;
             double labelsPerSecond = pairs / seconds;
-            System.out.printf(Locale.ROOT, "pairs %d (%s), judge latency %d ms, concurrency limit C=%d: capacity %.1f calls/s%n",
-                    pairs, debiasing ? "both orders" : "one order", latencyMs, concurrency, capacity);
+            System.out.printf(Locale.ROOT, "pairs %d (%s) after %d warm-up pairs, judge latency %d ms, concurrency limit C=%d: "
+                    + "capacity %.1f calls/s%n", pairs, debiasing ? "both orders" : "one order", warmUpPairs, latencyMs,
+                    concurrency, capacity);
             System.out.printf(Locale.ROOT, "%d judge calls in %.2f s: %.1f calls/s; %d labels failed%n", calls, seconds,
                     callsPerSecond, failed);
             System.out.printf(Locale.ROOT, "calls in progress at the judge, mean per %d ms: %s%n", latencyMs, busy);

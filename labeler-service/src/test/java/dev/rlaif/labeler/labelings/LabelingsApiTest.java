@@ -97,6 +97,10 @@ class LabelingsApiTest {
 
         var neither = http.postJson("/api/labelings", JSON.writeValueAsString(Map.of("labeling", labeling)));
         assertThat(neither.statusCode()).isEqualTo(400);
+        var outside = http.postJson("/api/labelings", JSON.writeValueAsString(Map.of("labeling", labeling,
+                "source", "file:/etc/hostname")));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(outside.body()).path("errors").path(0).path("field").asString()).isEqualTo("source");
         var badSpec = http.postJson("/api/labelings", JSON.writeValueAsString(Map.of(
                 "labeling", Map.of("judge", Map.of("baseUrl", "ftp://x", "model", "m")), "jsonl", "{}")));
         assertThat(badSpec.statusCode()).isEqualTo(400);
