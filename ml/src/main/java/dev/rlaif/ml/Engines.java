@@ -64,6 +64,16 @@ public final class Engines {
         return engine().newBaseManager(device());
     }
 
+    /**
+     * Turns autograd recording off for the calling thread. libtorch's grad mode is per thread and on
+     * by default in threads other than the engine's own, so a forward pass on a worker thread would
+     * otherwise build a graph nobody uses. Gradient collectors turn it on for their scope.
+     */
+    public static void withoutGradients() {
+        engine();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     /** Seeds libtorch's generator (dropout); our own weight init and sampling use {@code Rng}. */
     public static void seed(long seed) {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)));

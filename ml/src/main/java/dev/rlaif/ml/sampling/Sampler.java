@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.rlaif.ml.Engines;
 import dev.rlaif.ml.Rng;
 import dev.rlaif.ml.model.AttentionMasks;
 import dev.rlaif.ml.model.Gpt;
@@ -21,6 +22,7 @@ public final class Sampler {
     private Sampler() {}
 
     public static Samples sample(Gpt model, List<long[]> prompts, SamplingConfig config, Rng rng) {
+        Engines.withoutGradients();
         int batch = prompts.size();
         int promptLength = prompts.stream().mapToInt(p -> p.length).max().orElseThrow();
         if (prompts.stream().anyMatch(p -> p.length == 0)) {

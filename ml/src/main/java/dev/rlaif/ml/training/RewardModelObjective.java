@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.rlaif.ml.Engines;
 import dev.rlaif.ml.model.Gpt;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class RewardModelObjective implements Objective {
 
     /** Scores prompt/response pairs with a trained reward model (no gradients), 64 rows at a time. */
     public static float[] score(Gpt model, List<long[]> prompts, List<long[]> responses) {
+        Engines.withoutGradients();
         float[] scores = new float[prompts.size()];
         for (int from = 0; from < scores.length; from += SCORING_BATCH) {
             int to = Math.min(scores.length, from + SCORING_BATCH);

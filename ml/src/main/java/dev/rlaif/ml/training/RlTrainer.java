@@ -3,6 +3,7 @@ package dev.rlaif.ml.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.rlaif.ml.Engines;
 import dev.rlaif.ml.Rng;
 import dev.rlaif.ml.model.Gpt;
 import dev.rlaif.ml.sampling.Sampler;
@@ -84,6 +85,7 @@ public final class RlTrainer {
         float[] oldDense;
         float[] referenceDense;
         float[] valueDense = null;
+        Engines.withoutGradients();
         try (NDManager scope = policy.manager().newSubManager()) {
             TokenLogProbs current = TokenLogProbs.of(policy, batch, scope, temperature, false, false);
             oldDense = current.logProbs().toFloatArray();
