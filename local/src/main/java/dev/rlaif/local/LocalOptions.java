@@ -19,6 +19,7 @@ record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort
 
     static final String USAGE = """
             Usage: java -jar local/target/rlaif-local.jar [options]
+                   java -jar local/target/rlaif-local.jar experiments [--quick] [--reports-dir=DIR] [options]
               --data-dir=DIR        data directory (default .rlaif-local)
               --fresh               delete the data directory first
               --kafka-port=N        Kafka client port (default 9092; the KRaft controller uses N+1)
@@ -27,7 +28,12 @@ record LocalOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort
               --demo                also start the judge simulator and run the demo RLAIF run, then print its verdict
               --judge-port=N        judge simulator port for --demo (default 8090)
               --exit                stop after everything is up (with --demo: after the verdict)
-              --help                this text""";
+              --help                this text
+            experiments: start the platform (free ports and a fresh .rlaif-local/experiments/ unless given) and judge
+            simulators xs, s and l, run SFT, RLHF, RLAIF, d-RLAIF, RLAIF with the xs labeler and the labeling
+            ablations with fixed seeds, and write reports/<date>/report.md with PNG charts
+              --quick               small sizes (minutes on 2 cores) instead of the demo run's sizes
+              --reports-dir=DIR     where <date>/report.md goes (default reports)""";
 
     static LocalOptions parse(String... args) {
         Path dataDir = Path.of(".rlaif-local");

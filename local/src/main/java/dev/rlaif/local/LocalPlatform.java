@@ -2,6 +2,7 @@ package dev.rlaif.local;
 
 import dev.rlaif.eval.EvalApplication;
 import dev.rlaif.labeler.LabelerApplication;
+import dev.rlaif.local.experiments.ExperimentsCommand;
 import dev.rlaif.reward.RewardApplication;
 import dev.rlaif.testbed.judgesim.JudgeSimulator;
 import dev.rlaif.testbed.judgesim.JudgeSimulatorConfig;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +41,23 @@ public final class LocalPlatform implements AutoCloseable {
     private record Service(String name, int port, Supplier<SpringApplicationBuilder> builder) {
     }
 
+    /** Boot's servlet security auto-configuration, left out of the services that do not use Spring Security. */
+    private static final List<String> SECURITY_AUTO_CONFIGURATION = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     private String judgeBaseUrl;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("experiments")) {
+            System.exit(experiments(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         LocalOptions options;
         try {
             options = LocalOptions.parse(args);
@@ -82,6 +97,58 @@ public final class LocalPlatform implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * {@code experiments [--quick] [--reports-dir=DIR] [platform options]}: the embedded default on free
+     * ports (unless given) with its own data directory, then the experiment suite and its report.
+     */
+    private static int experiments(String[] args) throws Exception {
+        boolean quick = false;
+        Path reports = Path.of("reports");
+        List<String> platformArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--reports-dir=") && arg.length() > "--reports-dir=".length()) {
+                reports = Path.of(arg.substring("--reports-dir=".length()));
+            } else if (arg.equals("--demo") || arg.equals("--help")) {
+                System.err.println((arg.equals("--help") ? "" : "--demo does not go with experiments\n") + LocalOptions.USAGE);
+                return arg.equals("--help") ? 0 : 2;
+            } else {
+                platformArgs.add(arg);
+            }
+        }
+        if (platformArgs.stream().noneMatch(a -> a.startsWith("--data-dir="))) {
+            platformArgs.add("--data-dir=.rlaif-local/experiments");
+            platformArgs.add("--fresh");
+        }
+        if (platformArgs.stream().noneMatch(a -> a.startsWith("--kafka-port="))) {
+            platformArgs.add("--kafka-port=" + ExperimentsCommand.freePorts(2));
+        }
+        if (platformArgs.stream().noneMatch(a -> a.startsWith("--postgres-port="))) {
+            platformArgs.add("--postgres-port=" + ExperimentsCommand.freePorts(1));
+        }
+        if (platformArgs.stream().noneMatch(a -> a.startsWith("--base-port="))) {
+            platformArgs.add("--base-port=" + ExperimentsCommand.freePorts(5));
+        }
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(platformArgs.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        try (LocalPlatform platform = new LocalPlatform()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "rlaif-experiments-shutdown"));
+            platform.start(options);
+            platform.printUrls();
+            ExperimentsCommand.run(platform.urls(), quick, reports, System.out);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("The experiments did not complete: " + e);
+            return 1;
+        }
+    }
+
     public void start(LocalOptions options) throws Exception {
         Instant begin = Instant.now();
         Path data = options.dataDir().toAbsolutePath();
@@ -116,7 +183,7 @@ public final class LocalPlatform implements AutoCloseable {
                 new Service("eval-service", options.basePort() + 4, EvalApplication::builder));
         for (Service service : services) {
             step(service.name() + " on port " + service.port());
-            ConfigurableApplicationContext context = service.builder().get().run(
+            List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=" + service.port(),
                     "--spring.main.banner-mode=off",
                     "--spring.main.register-shutdown-hook=false",
@@ -126,7 +193,13 @@ public final class LocalPlatform implements AutoCloseable {
                     "--rlaif.artifacts.dir=" + data.resolve("artifacts"),
                     "--logging.level.org.apache.kafka=WARN",
                     "--logging.level.kafka=WARN",
-                    "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR");
+                    "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR"));
+            if (!service.name().equals("eval-service")) {
+                // Spring Security is on this shared classpath for the eval-service's rater sign-in only; the other
+                // services have no security configuration of their own and must not get Boot's default lock-down.
+                arguments.add("--spring.autoconfigure.exclude=" + String.join(",", SECURITY_AUTO_CONFIGURATION));
+            }
+            ConfigurableApplicationContext context = service.builder().get().run(arguments.toArray(String[]::new));
             started.push(context::close);
             urls.put(service.name(), "http://localhost:" + service.port());
         }

@@ -39,11 +39,14 @@ public class SampledPairs {
                 .update();
     }
 
-    /** @return the run of the pair if this call recorded the label (first result wins; replays change nothing) */
+    /**
+     * @return true if this call recorded the label; replays change nothing, and a label that arrives after a
+     *         failure (the labeler retried a redelivered request) replaces the failure
+     */
     public boolean labeled(UUID pairId, double preference, Instant at) {
         return jdbc.sql("""
-                        UPDATE sampled_pairs SET status = 'LABELED', ai_preference = :p, updated_at = :at
-                        WHERE pair_id = :pairId AND status = 'PENDING'""")
+                        UPDATE sampled_pairs SET status = 'LABELED', ai_preference = :p, failure_reason = NULL, updated_at = :at
+                        WHERE pair_id = :pairId AND status IN ('PENDING', 'FAILED')""")
                 .param("p", preference).param("at", Timestamp.from(at)).param("pairId", pairId).update() == 1;
     }
 
