@@ -4,6 +4,7 @@ import dev.rlaif.common.spec.JudgeSpec;
 import dev.rlaif.judge.client.JudgeEndpoint;
 import dev.rlaif.judge.client.LlmClient;
 import dev.rlaif.judge.client.OpenAiCompatibleClient;
+import dev.rlaif.judge.client.ResilientLlmClient;
 import dev.rlaif.judge.labeling.ComparisonPair;
 import dev.rlaif.judge.labeling.LabelingSettings;
 import dev.rlaif.judge.labeling.Preamble;
@@ -30,13 +31,9 @@ public final class AiJudge implements AutoCloseable {
     private final int maxConcurrency;
 
     public AiJudge(JudgeSpec judge, String task, String preamble, long seed, Function<String, String> environment) {
-        JudgeEndpoint endpoint = JudgeEndpoint.of(judge.baseUrl(), judge.model()).withMaxConcurrency(judge.maxConcurrency());
-        // a key variable that is named but unset means a keyless local server (vLLM, Ollama, the simulator)
-        String key = judge.apiKeyEnv() == null ? null : environment.apply(judge.apiKeyEnv());
-        if (key != null && !key.isBlank()) {
-            endpoint = endpoint.withApiKeyEnv(judge.apiKeyEnv());
-        }
-        this.client = OpenAiCompatibleClient.connect(endpoint);
+        JudgeEndpoint endpoint = JudgeEndpoint.of(judge.baseUrl(), judge.model()).withMaxConcurrency(judge.maxConcurrency())
+                .withApiKeyEnv(judge.apiKeyEnv());
+        this.client = new ResilientLlmClient(new OpenAiCompatibleClient(endpoint, environment), endpoint);
         LabelingSettings settings = LabelingSettings.defaults()
                 .withTask(task.replace('-', '_'))
                 .withPreamble(Preamble.valueOf(preamble.toUpperCase(Locale.ROOT)))

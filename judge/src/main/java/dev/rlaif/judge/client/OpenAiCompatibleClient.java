@@ -1,5 +1,7 @@
 package dev.rlaif.judge.client;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,11 +39,14 @@ public final class OpenAiCompatibleClient implements LlmClient {
 
     private final JudgeEndpoint endpoint;
     private final HttpClient http;
+    private static final Logger log = LoggerFactory.getLogger(OpenAiCompatibleClient.class);
+
     private final String authorization;
 
     /**
-     * @param environment looks up the API key by the variable name in {@link JudgeEndpoint#apiKeyEnv()}
-     * @throws IllegalStateException when a key variable is named but not set
+     * @param environment looks up the API key by the variable name in {@link JudgeEndpoint#apiKeyEnv()}; a
+     *                    named variable that is not set means a server without authentication (vLLM, Ollama,
+     *                    llama.cpp on a private network, the testbed's simulator) and is logged once
      */
     public OpenAiCompatibleClient(JudgeEndpoint endpoint, Function<String, String> environment) {
         this.endpoint = endpoint;
@@ -226,7 +231,8 @@ public final class OpenAiCompatibleClient implements LlmClient {
         }
         String key = environment.apply(apiKeyEnv);
         if (key == null || key.isBlank()) {
-            throw new IllegalStateException("the judge's API key variable " + apiKeyEnv + " is not set");
+            log.warn("The judge's API key variable {} is not set: calling without authentication", apiKeyEnv);
+            return null;
         }
         return "Bearer " + key.strip();
     }

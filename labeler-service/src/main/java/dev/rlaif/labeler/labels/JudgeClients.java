@@ -84,14 +84,8 @@ public class JudgeClients implements DisposableBean {
                 .withRatePerSecond(settings.ratePerSecond())
                 .withRetries(settings.retries(), settings.initialBackoff(), 2.0, settings.maxBackoff())
                 .withMaxRetryAfter(settings.maxRetryAfter())
-                .withAcquireTimeout(settings.acquireTimeout());
-        String keyValue = key.apiKeyEnv() == null ? null : environment.apply(key.apiKeyEnv());
-        if (keyValue != null && !keyValue.isBlank()) {
-            endpoint = endpoint.withApiKeyEnv(key.apiKeyEnv());
-        } else {
-            // servers without authentication (vLLM, Ollama, llama.cpp on a private network) need no key
-            log.warn("Judge {} is called without an API key: the variable {} is not set", key.baseUrl(), key.apiKeyEnv());
-        }
+                .withAcquireTimeout(settings.acquireTimeout())
+                .withApiKeyEnv(key.apiKeyEnv());
         var client = new ResilientLlmClient(new OpenAiCompatibleClient(endpoint, environment), endpoint);
         client.retry().getEventPublisher()
                 .onRetry(event -> metrics.judgeError(event.getLastThrowable()))

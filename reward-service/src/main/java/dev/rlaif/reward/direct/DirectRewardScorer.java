@@ -99,15 +99,13 @@ public class DirectRewardScorer implements DisposableBean {
         }
     }
 
-    /** The run's judge; a named API-key variable that is not set means a server without authentication. */
+    /** The run's judge (judge's client treats a named but unset API-key variable as a server without authentication). */
     JudgeEndpoint endpoint(JudgeSpec judge) {
-        var endpoint = JudgeEndpoint.of(judge.baseUrl(), judge.model())
+        return JudgeEndpoint.of(judge.baseUrl(), judge.model())
                 .withTimeout(settings.timeout())
                 .withMaxConcurrency(judge.maxConcurrency())
-                .withRetries(settings.retries(), settings.initialBackoff(), 2.0, settings.initialBackoff().multipliedBy(60));
-        String keyVariable = judge.apiKeyEnv();
-        boolean keySet = keyVariable != null && System.getenv(keyVariable) != null && !System.getenv(keyVariable).isBlank();
-        return keySet ? endpoint.withApiKeyEnv(keyVariable) : endpoint;
+                .withRetries(settings.retries(), settings.initialBackoff(), 2.0, settings.initialBackoff().multipliedBy(60))
+                .withApiKeyEnv(judge.apiKeyEnv());
     }
 
     static LabelingSettings labelingSettings(LabelingSpec labeling, long seed) {
