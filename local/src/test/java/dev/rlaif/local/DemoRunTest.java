@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole RLAIF loop on the embedded default with the judge simulator: a smaller version of the demo
- * run in both reward modes. Distilled RLAIF must reach SUCCEEDED with RL that really improved the policy
+ * The whole RLAIF loop on the embedded default with the judge simulator: the README's demo run itself
+ * (distilled) and a smaller direct-RLAIF run. Distilled RLAIF must reach SUCCEEDED with RL that really improved the policy
  * (the simulated-human win rate's 95 % CI lies above 50 % at the fixed seed); direct RLAIF must reach
  * SUCCEEDED with rewards from the judge's 1–10 ratings.
  */
@@ -35,15 +35,15 @@ class DemoRunTest {
             platform.start(options);
             var demo = new Demo(platform.urls(), new PrintStream(System.out, true, StandardCharsets.UTF_8));
 
-            Demo.Result distilled = demo.run(spec(platform.judgeBaseUrl(), "distilled", 160, 30), Duration.ofMinutes(20));
+            Demo.Result distilled = demo.run(Demo.defaultSpec(platform.judgeBaseUrl()), Duration.ofMinutes(20));
             demo.print(distilled);
             assertThat(distilled.status()).as(distilled.run().toString()).isEqualTo("SUCCEEDED");
             assertThat(distilled.metric("winrate_simulated_human_ci_low")).as("simulated-human win rate CI low").isGreaterThan(0.5);
             assertThat(distilled.rewardModel()).containsKey("accuracy_ai_heldout");
-            assertThat(distilled.labelReport().path("labels").asLong()).isEqualTo(120);
+            assertThat(distilled.labelReport().path("labels").asLong()).isEqualTo(320);
             List<Double> rewards = rlRewards(platform.urls().get("trainer-service"), distilled.run().path("id").asString());
-            assertThat(rewards).hasSize(30);
-            assertThat(mean(rewards.subList(25, 30))).as("mean RL reward of the last 5 steps vs the first 5: %s", rewards)
+            assertThat(rewards).hasSize(60);
+            assertThat(mean(rewards.subList(55, 60))).as("mean RL reward of the last 5 steps vs the first 5: %s", rewards)
                     .isGreaterThan(mean(rewards.subList(0, 5)));
 
             Demo.Result direct = demo.run(spec(platform.judgeBaseUrl(), "direct", 64, 8), Duration.ofMinutes(15));
