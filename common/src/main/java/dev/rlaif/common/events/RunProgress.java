@@ -20,8 +20,4 @@ public record RunProgress(UUID eventId, UUID runId, Stage stage, long step, long
     public static RunProgress of(UUID runId, Stage stage, long step, long totalSteps, Map<String, Double> metrics, Instant at) {
         return new RunProgress(EventIds.derive(runId, "progress/" + stage + "/" + step), runId, stage, step, totalSteps, metrics, at);
     }
-
-    public double fraction() {
-        return totalSteps <= 0 ? 0.0 : Math.min(1.0, (double) step / totalSteps);
-    }
 }

@@ -60,10 +60,6 @@ public class KnownRunRepository {
                 .list();
     }
 
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM known_runs").query(Long.class).single();
-    }
-
     private KnownRun map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new KnownRun(
                 rs.getObject("run_id", UUID.class),

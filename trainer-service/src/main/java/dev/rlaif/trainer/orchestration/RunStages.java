@@ -69,15 +69,6 @@ public class RunStages {
                 .param("runId", runId).query((rs, n) -> map(rs)).list();
     }
 
-    /** Artifacts of the completed attempt of a stage, if any. */
-    public Map<String, String> artifactsOf(UUID runId, Stage stage) {
-        return jdbc.sql("""
-                        SELECT * FROM run_stages WHERE run_id = :runId AND stage = :stage AND status = 'COMPLETED'
-                        ORDER BY attempt DESC LIMIT 1""")
-                .param("runId", runId).param("stage", stage.name())
-                .query((rs, n) -> map(rs)).optional().map(StageRecord::artifacts).orElse(Map.of());
-    }
-
     private StageRecord map(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new StageRecord(

@@ -31,10 +31,6 @@ public class RunEventStreams {
         send(event.runId(), "progress", event);
     }
 
-    public void publishStatus(UUID runId, Object status) {
-        send(runId, "status", status);
-    }
-
     private void send(UUID runId, String name, Object data) {
         for (SseEmitter emitter : subscribers.getOrDefault(runId, List.of())) {
             try {

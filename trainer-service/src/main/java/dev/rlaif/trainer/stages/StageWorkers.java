@@ -134,10 +134,6 @@ public class StageWorkers implements DisposableBean {
         kafka.send(Topics.STAGE_EVENTS, event.key(), event);
     }
 
-    public boolean isRunning(java.util.UUID runId, Stage stage) {
-        return inFlight.keySet().stream().anyMatch(k -> k.runId().equals(runId) && k.stage() == stage);
-    }
-
     /** Stops taking work; stages at work stop at their next step and resume after the next start. */
     @Override
     public void destroy() throws InterruptedException {
@@ -147,5 +143,4 @@ public class StageWorkers implements DisposableBean {
             executor.shutdownNow();
         }
     }
-
 }
